@@ -1,0 +1,223 @@
+package dev.bcsetup.conversation;
+
+import dev.bcsetup.flow.DataSet;
+import dev.bcsetup.flow.Flow;
+import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.flow.Text;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The guided conversation as a pure function: (session, event, clock) to (session, replies, effects).
+ * It does no I/O, so every path can be tested without a network; {@link Conversations} stores the result.
+ * An event that does not fit the current state (a stale button, a double click, Back on the first step)
+ * gets an explanation and the current step, never an exception.
+ */
+public final class Conversation {
+
+    private final FlowLibrary flows;
+    private final Clock clock;
+    private final Duration idleTimeout;
+
+    public Conversation(FlowLibrary flows, Clock clock, Duration idleTimeout) {
+        this.flows = Objects.requireNonNull(flows, "flows");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive");
+        }
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** How long an untouched setup lives before it expires. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    public Outcome handle(SessionKey key, Optional<Session> stored, Event event) {
+        Instant now = clock.instant();
+        Optional<Session> live = stored.filter(s -> !expired(s, now));
+        boolean expired = stored.isPresent() && live.isEmpty();
+        long nextVersion = stored.map(s -> s.version() + 1).orElse(1L);
+
+        if (!key.mayAct(event.actor())) {
+            Flow flow = flows.forLocale(live.map(Session::locale).orElse(null));
+            return new Outcome(stored, List.of(new Reply.Notice(flow.text(Text.NOT_ALLOWED), List.of())), List.of());
+        }
+        if (event instanceof Event.Start start) {
+            return start(key, live, start, expired, nextVersion, now);
+        }
+        if (live.isEmpty()) {
+            return withoutSession(key, event, expired, nextVersion, now);
+        }
+        Session session = live.get();
+        Flow flow = flows.forLocale(session.locale());
+        if (session.status() == Status.CANCELLED) {
+            return cancelled(flow, session, event, nextVersion, now);
+        }
+        if (event instanceof Event.ChooseDirection choose) {
+            return chooseDirection(flow, session, choose, now);
+        }
+        if (event instanceof Event.Next next) {
+            return next(flow, session, next, now);
+        }
+        if (event instanceof Event.Back back) {
+            return back(flow, session, back, now);
+        }
+        if (event instanceof Event.GoTo goTo) {
+            return goTo(flow, session, goTo, now);
+        }
+        if (event instanceof Event.Help) {
+            return Outcome.of(session, StepViews.help(flow, session));
+        }
+        if (event instanceof Event.Stuck) {
+            return stuck(flow, session);
+        }
+        if (event instanceof Event.Restart) {
+            Session fresh = restart(session, nextVersion, now);
+            return Outcome.of(fresh, show(flow, fresh, flow.text(Text.RESTARTED)));
+        }
+        if (event instanceof Event.Cancel) {
+            return Outcome.of(session.withStatus(Status.CANCELLED, now),
+                    new Reply.Notice(flow.text(Text.CANCELLED), List.of(startAgain(flow))));
+        }
+        // Resume, and any event a newer adapter sends that this version does not know: show where we are.
+        return Outcome.of(session, show(flow, session, null));
+    }
+
+    private Outcome start(SessionKey key, Optional<Session> live, Event.Start start, boolean expired,
+                          long nextVersion, Instant now) {
+        Flow flow = flows.forLocale(start.locale());
+        if (live.isPresent() && live.get().status() != Status.CANCELLED) {
+            Session session = live.get();
+            Flow sessionFlow = flows.forLocale(session.locale());
+            if (start.direction().isPresent() && session.step() == 0) {
+                session = session.withDirection(start.direction().get(), now);
+            }
+            String notice = session.step() == 0 && !session.migrationChosen()
+                    ? sessionFlow.text(Text.WELCOME)
+                    : sessionFlow.text(Text.WELCOME_BACK, "number", Integer.toString(session.step() + 1),
+                            "total", Integer.toString(sessionFlow.size()));
+            return Outcome.of(session, show(sessionFlow, session, notice));
+        }
+        Session fresh = Session.begin(key, flow.locale(), start.direction().orElse(null), nextVersion, now);
+        String notice = expired ? expiredNotice(flow) : flow.text(Text.WELCOME);
+        return Outcome.of(fresh, show(flow, fresh, notice));
+    }
+
+    /** A button or command for a setup that no longer exists (expired, purged, never started): begin anew. */
+    private Outcome withoutSession(SessionKey key, Event event, boolean expired, long nextVersion, Instant now) {
+        Flow flow = flows.forLocale(null);
+        if (event instanceof Event.Cancel) {
+            return new Outcome(Optional.empty(), List.of(new Reply.Notice(flow.text(Text.NOTHING_TO_CANCEL), List.of())),
+                    List.of());
+        }
+        Session fresh = Session.begin(key, flow.locale(), null, nextVersion, now);
+        String notice = expired ? expiredNotice(flow) : flow.text(Text.WELCOME);
+        return Outcome.of(fresh, show(flow, fresh, notice));
+    }
+
+    private Outcome cancelled(Flow flow, Session session, Event event, long nextVersion, Instant now) {
+        if (event instanceof Event.Restart) {
+            Session fresh = restart(session, nextVersion, now);
+            return Outcome.of(fresh, show(flow, fresh, flow.text(Text.RESTARTED)));
+        }
+        return Outcome.of(session, new Reply.Notice(flow.text(Text.CANCELLED_HINT), List.of(startAgain(flow))));
+    }
+
+    private Outcome chooseDirection(Flow flow, Session session, Event.ChooseDirection choose, Instant now) {
+        if (choose.fromStep() != session.step()) {
+            return stale(flow, session);
+        }
+        Session chosen = session.direction() == choose.direction() ? session : session.withDirection(choose.direction(), now);
+        return Outcome.of(chosen, show(flow, chosen, null));
+    }
+
+    private Outcome next(Flow flow, Session session, Event.Next next, Instant now) {
+        if (next.fromStep() != session.step()) {
+            return stale(flow, session);
+        }
+        Session current = session;
+        if (session.step() == 0) {
+            Optional<Set<DataSet>> ticked = next.dataSets();
+            if (ticked.isPresent() && !ticked.get().equals(session.dataSets())) {
+                current = current.withDataSets(ticked.get(), now);
+            }
+            if (current.direction() == null) {
+                return Outcome.of(current, show(flow, current, flow.text(Text.CHOOSE_DIRECTION_FIRST)));
+            }
+            if (current.dataSets().isEmpty()) {
+                return Outcome.of(current, show(flow, current, flow.text(Text.CHOOSE_DATA_FIRST)));
+            }
+        }
+        if (current.step() == flow.lastIndex()) {
+            return Outcome.of(current, show(flow, current, flow.text(Text.ALREADY_ON_LAST_STEP)));
+        }
+        Session moved = moveTo(flow, current, current.step() + 1, now);
+        return Outcome.of(moved, show(flow, moved, moved.status() == Status.READY ? flow.text(Text.READY) : null));
+    }
+
+    private Outcome back(Flow flow, Session session, Event.Back back, Instant now) {
+        if (back.fromStep() != session.step()) {
+            return stale(flow, session);
+        }
+        if (session.step() == 0) {
+            return Outcome.of(session, show(flow, session, flow.text(Text.ALREADY_ON_FIRST_STEP)));
+        }
+        Session moved = moveTo(flow, session, session.step() - 1, now);
+        return Outcome.of(moved, show(flow, moved, null));
+    }
+
+    private Outcome goTo(Flow flow, Session session, Event.GoTo goTo, Instant now) {
+        int index = goTo.number() - 1;
+        if (index < 0 || index > flow.lastIndex()) {
+            return Outcome.of(session, show(flow, session, flow.text(Text.NO_SUCH_STEP,
+                    "number", Integer.toString(goTo.number()), "total", Integer.toString(flow.size()))));
+        }
+        if (index > 0 && !session.migrationChosen()) {
+            Session first = session.step() == 0 ? session : moveTo(flow, session, 0, now);
+            return Outcome.of(first, show(flow, first, flow.text(Text.CHOOSE_DIRECTION_FIRST)));
+        }
+        Session moved = index == session.step() ? session : moveTo(flow, session, index, now);
+        return Outcome.of(moved, show(flow, moved, null));
+    }
+
+    private Outcome stuck(Flow flow, Session session) {
+        String title = flow.step(session.step()).title();
+        Reply notice = new Reply.Notice(flow.text(Text.STUCK_ACKNOWLEDGED, "step", title), List.of());
+        Effect escalate = new Effect.Escalate(session.key(), session.step() + 1, title);
+        return new Outcome(Optional.of(session), List.of(notice), List.of(escalate));
+    }
+
+    private Outcome stale(Flow flow, Session session) {
+        return Outcome.of(session, show(flow, session, flow.text(Text.STALE_BUTTON)));
+    }
+
+    private static Session moveTo(Flow flow, Session session, int index, Instant now) {
+        return session.atStep(index, index == flow.lastIndex() ? Status.READY : Status.ACTIVE, now);
+    }
+
+    private static Session restart(Session session, long nextVersion, Instant now) {
+        return Session.begin(session.key(), session.locale(), null, nextVersion, now);
+    }
+
+    private static Reply show(Flow flow, Session session, String notice) {
+        return new Reply.StepShown(StepViews.of(flow, session, notice));
+    }
+
+    private static Action startAgain(Flow flow) {
+        return new Action(new ActionRef(ActionKind.RESTART, 0), flow.text(Text.LABEL_START), Action.Style.PRIMARY);
+    }
+
+    private String expiredNotice(Flow flow) {
+        return flow.text(Text.EXPIRED_STARTING_AGAIN, "days", Long.toString(Math.max(1, idleTimeout.toDays())));
+    }
+
+    private boolean expired(Session session, Instant now) {
+        return session.updatedAt().plus(idleTimeout).isBefore(now);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.bcsetup.conversation;
+
+/** Where a setup stands as a whole. */
+public enum Status {
+    /** Working through the steps. */
+    ACTIVE,
+    /** On the last step, ready to hand over the credentials. */
+    READY,
+    /** Stopped by the merchant; a start begins a new setup. */
+    CANCELLED
+}
