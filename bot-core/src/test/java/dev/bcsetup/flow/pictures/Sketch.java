@@ -102,6 +102,18 @@ final class Sketch {
         }
     }
 
+    /**
+     * Turns every pixel white and keeps only its coverage, for monochrome icons: anti-aliased
+     * edges then stay white with partial alpha instead of picking up grey.
+     */
+    void whiteWithAlphaOnly() {
+        for (int y = 0; y < height(); y++) {
+            for (int x = 0; x < width(); x++) {
+                image.setRGB(x, y, (image.getRGB(x, y) & 0xFF000000) | 0x00FFFFFF);
+            }
+        }
+    }
+
     // ---- text -----------------------------------------------------------------------------
 
     void text(String s, int x, int baseline, Font font, Color color) {

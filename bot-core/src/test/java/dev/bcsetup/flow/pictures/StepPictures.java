@@ -44,6 +44,10 @@ public final class StepPictures {
         for (Picture picture : StepScreens.all()) {
             written.add(write(picture, steps));
         }
+        for (Picture picture : AppIcons.all()) {
+            written.add(write(picture, icons));
+        }
+        written.add(write(FlowDiagram.picture(), docs));
         return written;
     }
 
