@@ -83,12 +83,6 @@ final class Sketch {
         roundRect(r, Theme.PANEL, Theme.BORDER, ARC);
     }
 
-    /** Darkens everything drawn so far, as a modal's backdrop does. */
-    void dim() {
-        g.setColor(new Color(Theme.DIM.getRed(), Theme.DIM.getGreen(), Theme.DIM.getBlue(), 120));
-        g.fillRect(0, 0, width(), height());
-    }
-
     void roundRect(Rectangle r, Color fill, Color border, int arc) {
         RoundRectangle2D shape = new RoundRectangle2D.Double(r.x, r.y, r.width, r.height, arc, arc);
         if (fill != null) {

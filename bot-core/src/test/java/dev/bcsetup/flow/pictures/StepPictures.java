@@ -11,14 +11,15 @@ import javax.imageio.ImageIO;
 /**
  * Draws the guided flow's step pictures, the Teams app icons and the README's flow diagram.
  *
- * <p>Regenerate everything from the repository root with
+ * <p>Regenerate them all from the repository root (after {@code mvn -B -q install -DskipTests} once,
+ * so the reactor resolves) with:
  * <pre>
  * mvn -q -pl bot-core test-compile exec:java -Dexec.mainClass=dev.bcsetup.flow.pictures.StepPictures -Dexec.classpathScope=test
  * </pre>
- * (run {@code mvn -B -q install -DskipTests} once first so the reactor resolves).
- * Optional arguments choose the output folders, relative to the working directory:
- * {@code [steps] [teams-icons] [docs]}, by default {@code bot-core/src/main/resources/flow/images},
- * {@code manifest/teams} and {@code docs}.
+ * The output folders are arguments, relative to the working directory, each with a default:
+ * {@code args[0]} step pictures ({@value #STEPS}), {@code args[1]} Teams icons ({@value #TEAMS_ICONS}),
+ * {@code args[2]} the README diagram ({@value #DOCS}); pass them with {@code -Dexec.args="a b c"}.
+ * The drawing is deterministic, so unchanged pictures regenerate byte for byte.
  */
 public final class StepPictures {
 

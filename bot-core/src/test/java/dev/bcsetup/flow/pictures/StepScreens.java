@@ -360,8 +360,9 @@ final class StepScreens {
         s.text("API PATH: \u2026", paste.x + 14, paste.y + 34, Theme.MONO, Theme.MUTED);
         s.text("ACCESS TOKEN: \u2026", paste.x + 14, paste.y + 66, Theme.MONO, Theme.MUTED);
 
-        Rectangle inputs = new Rectangle(x, window.y + 84, fieldWidth, paste.y + paste.height - window.y - 84);
-        Rectangle check = new Rectangle(x, paste.y + paste.height + 24, 330, 54);
+        Rectangle inputs = new Rectangle(x - 10, window.y + 86, fieldWidth + 20,
+                paste.y + paste.height + 8 - window.y - 86);
+        Rectangle check = new Rectangle(x, paste.y + paste.height + 34, 330, 54);
         s.primaryButton(check, "Check my credentials");
         s.mark(inputs, 1, Side.TOP_RIGHT);
         s.mark(check, 2, Side.RIGHT);

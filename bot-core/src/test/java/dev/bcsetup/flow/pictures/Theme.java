@@ -4,9 +4,13 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.util.Arrays;
+import java.util.Set;
 
 /** The one look shared by every picture: colours and fonts. */
 final class Theme {
+
+    private static final Set<String> INSTALLED_FAMILIES = Set.copyOf(Arrays.asList(
+            GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
 
     static final Color PAGE = new Color(0xEEF1F5);
     static final Color PANEL = Color.WHITE;
@@ -21,12 +25,10 @@ final class Theme {
     static final Color ACCENT_TINT = new Color(0xFCE4EE);
     static final Color WRONG = new Color(0xB3261E);
     static final Color GOOD = new Color(0x1E7D34);
-    static final Color DIM = new Color(0x1B2330);
 
     /** Body text: at least 24 px, so it stays readable when Slack shows the picture 360 px wide. */
     static final Font BODY = sans(Font.PLAIN, 24);
     static final Font BODY_BOLD = sans(Font.BOLD, 24);
-    static final Font LARGE = sans(Font.PLAIN, 28);
     static final Font TITLE = sans(Font.BOLD, 30);
     static final Font CALLOUT = sans(Font.BOLD, 30);
     static final Font MONO = mono(24);
@@ -44,8 +46,6 @@ final class Theme {
 
     /** The DejaVu family renders the same everywhere it is installed; elsewhere the logical font stands in. */
     private static Font font(String family, String fallback, int style, int size) {
-        String[] installed = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
-        boolean present = Arrays.asList(installed).contains(family);
-        return new Font(present ? family : fallback, style, size);
+        return new Font(INSTALLED_FAMILIES.contains(family) ? family : fallback, style, size);
     }
 }
