@@ -1,0 +1,27 @@
+package dev.bcsetup.server;
+
+import org.slf4j.Logger;
+
+/** The lines an operator reads at start-up: where the bot listens and which parts are on. */
+final class StartupReport {
+
+    private StartupReport() {
+    }
+
+    static void log(Logger log, Config config, int port, long millis) {
+        String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
+        if (config.localMode()) {
+            log.info("Local mode: playground at http://{}:{}/ (set PUBLIC_BASE_URL to serve Slack and Teams)", host, port);
+        } else {
+            log.info("Serving {} on {}:{}", config.publicBaseUrl().get(), config.bindAddress(), port);
+        }
+        log.info("Slack: {}", config.slack().isPresent()
+                ? "configured (its adapter arrives with the Slack issue)" : "off (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET unset)");
+        log.info("Teams: {}", config.teams().isPresent()
+                ? "configured (its adapter arrives with the Teams issue)" : "off (MICROSOFT_APP_ID unset)");
+        if (config.databaseUrl().isPresent()) {
+            log.warn("DATABASE_URL is set, but this version keeps setups in memory; durable storage arrives with the hand-off issue");
+        }
+        log.info("Ready in {} ms", millis);
+    }
+}

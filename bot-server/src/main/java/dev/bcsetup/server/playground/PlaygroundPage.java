@@ -1,0 +1,160 @@
+package dev.bcsetup.server.playground;
+
+import static dev.bcsetup.server.playground.Html.escape;
+
+import dev.bcsetup.conversation.Action;
+import dev.bcsetup.conversation.ActionKind;
+import dev.bcsetup.conversation.ActionRef;
+import dev.bcsetup.conversation.Reply;
+import dev.bcsetup.conversation.StepView;
+import dev.bcsetup.flow.DataSet;
+import dev.bcsetup.flow.Direction;
+import java.util.List;
+
+/** Renders the conversation's replies as the playground's HTML page: the same text, pictures and buttons. */
+final class PlaygroundPage {
+
+    static final String FORM_PATH = "/playground";
+
+    private PlaygroundPage() {
+    }
+
+    static String render(List<Reply> replies, String footnote) {
+        StringBuilder body = new StringBuilder();
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.StepShown shown) {
+                step(body, shown.view());
+            } else if (reply instanceof Reply.HelpShown help) {
+                body.append("<section class=\"help\" id=\"help\" role=\"note\"><h2>").append(escape(help.title()))
+                        .append("</h2>").append(Html.markup(help.body())).append("</section>");
+            } else if (reply instanceof Reply.Notice notice) {
+                body.append("<section class=\"message\"><div class=\"notice\" role=\"status\">")
+                        .append(escape(notice.text())).append("</div>");
+                if (!notice.actions().isEmpty()) {
+                    body.append("<form method=\"post\" action=\"").append(FORM_PATH).append("\"><div class=\"actions\">");
+                    notice.actions().forEach(a -> button(body, a));
+                    body.append("</div></form>");
+                }
+                body.append("</section>");
+            }
+        }
+        if (footnote != null) {
+            body.append("<p class=\"footnote\">").append(escape(footnote)).append("</p>");
+        }
+        return page(body.toString());
+    }
+
+    private static void step(StringBuilder out, StepView view) {
+        out.append("<section class=\"message step\" data-step=\"").append(view.stepId()).append("\">");
+        out.append("<form method=\"post\" action=\"").append(FORM_PATH).append("\">");
+        progress(out, view);
+        out.append("<h1 id=\"step-title\">").append(escape(view.title())).append("</h1>");
+        view.notice().ifPresent(n ->
+                out.append("<div class=\"notice\" id=\"notice\" role=\"status\">").append(escape(n)).append("</div>"));
+        out.append("<div class=\"body\" id=\"step-body\">").append(Html.markup(view.body())).append("</div>");
+        view.migration().ifPresent(choice -> migration(out, view, choice));
+        view.scopes().ifPresent(table -> scopes(out, table));
+        out.append("<figure><img id=\"step-picture\" src=\"/assets/").append(escape(view.picture().file()))
+                .append("\" alt=\"").append(escape(view.picture().alt())).append("\" width=\"800\"></figure>");
+        out.append("<div class=\"actions\">");
+        view.actions().forEach(a -> button(out, a));
+        out.append("</div></form></section>");
+    }
+
+    private static void progress(StringBuilder out, StepView view) {
+        out.append("<nav class=\"progress\" aria-label=\"Steps\"><span id=\"progress\">").append(escape(view.progress()))
+                .append("</span><ol>");
+        for (int i = 0; i < view.total(); i++) {
+            String state = i < view.index() ? "done" : i == view.index() ? "current" : "todo";
+            ActionRef goTo = new ActionRef(ActionKind.GO_TO, i);
+            out.append("<li class=\"").append(state).append("\"><button type=\"submit\" name=\"action\" value=\"")
+                    .append(goTo.encode()).append("\" title=\"Go to step ").append(i + 1).append("\"")
+                    .append(i == view.index() ? " aria-current=\"step\"" : "").append(">").append(i + 1)
+                    .append("</button></li>");
+        }
+        out.append("</ol></nav>");
+    }
+
+    private static void migration(StringBuilder out, StepView view, StepView.MigrationChoice choice) {
+        out.append("<fieldset class=\"choice\" id=\"direction\"><legend>Direction</legend>");
+        for (StepView.Option<Direction> option : choice.directions()) {
+            out.append("<button type=\"submit\" name=\"action\" class=\"option")
+                    .append(option.selected() ? " selected" : "").append("\" aria-pressed=\"").append(option.selected())
+                    .append("\" value=\"").append(view.choose(option.value()).encode()).append("\">")
+                    .append(option.selected() ? "&#10003; " : "").append(escape(option.label())).append("</button>");
+        }
+        out.append("</fieldset>");
+        if (choice.directions().stream().anyMatch(StepView.Option::selected)) {
+            out.append("<fieldset class=\"choice\" id=\"data-sets\"><legend>Data</legend>")
+                    .append("<input type=\"hidden\" name=\"data-shown\" value=\"1\">");
+            for (StepView.Option<DataSet> option : choice.dataSets()) {
+                out.append("<label><input type=\"checkbox\" name=\"data\" value=\"").append(option.value().name())
+                        .append("\"").append(option.selected() ? " checked" : "").append("> ")
+                        .append(escape(option.label())).append("</label>");
+            }
+            out.append("</fieldset>");
+        }
+    }
+
+    private static void scopes(StringBuilder out, StepView.ScopeTable table) {
+        out.append("<table class=\"scope-table\" id=\"scope-table\"><thead><tr><th>").append(escape(table.scopeHeader()))
+                .append("</th><th>").append(escape(table.accessHeader())).append("</th><th>")
+                .append(escape(table.neededHeader())).append("</th></tr></thead><tbody>");
+        for (StepView.ScopeRow row : table.rows()) {
+            out.append("<tr class=\"").append(row.required() ? "required" : "optional").append("\"><td>")
+                    .append(escape(row.scope())).append("</td><td>").append(escape(row.access())).append("</td><td>")
+                    .append(escape(row.needed())).append("</td></tr>");
+        }
+        out.append("</tbody></table>");
+    }
+
+    private static void button(StringBuilder out, Action action) {
+        String style = switch (action.style()) {
+            case PRIMARY -> "primary";
+            case DANGER -> "danger";
+            case DEFAULT -> "secondary";
+        };
+        out.append("<button type=\"submit\" name=\"action\" class=\"").append(style).append("\" value=\"")
+                .append(escape(action.ref().encode())).append("\">").append(escape(action.label())).append("</button>");
+    }
+
+    private static String page(String body) {
+        return """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>BigCommerce setup assistant: playground</title>
+                <style>
+                body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;background:#f3f4f7;color:#1d2330;margin:0}
+                header{background:#1d2330;color:#fff;padding:12px 24px;font-weight:600}
+                header small{font-weight:400;opacity:.75;margin-left:8px}
+                main{max-width:860px;margin:24px auto;padding:0 16px}
+                .message{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.12);padding:20px 24px;margin-bottom:16px}
+                h1{font-size:22px;margin:8px 0 12px}
+                .notice{background:#fff6e0;border-left:4px solid #f0a000;padding:8px 12px;margin:8px 0 12px}
+                .help{background:#eef4ff;border-left:4px solid #3c64f4;padding:12px 20px;border-radius:10px;margin-bottom:16px}
+                .help h2{font-size:17px;margin:0 0 6px}
+                .progress{display:flex;align-items:center;gap:12px;color:#5b6476;font-size:14px}
+                .progress ol{display:flex;gap:6px;list-style:none;margin:0;padding:0}
+                .progress li button{width:28px;height:28px;padding:0;border-radius:50%;border:1px solid #c4c9d4;background:#fff;cursor:pointer}
+                .progress li.done button{background:#d9e3ff;border-color:#3c64f4}
+                .progress li.current button{background:#3c64f4;color:#fff;border-color:#3c64f4;font-weight:700}
+                figure{margin:16px 0}
+                figure img{max-width:100%;height:auto;border:1px solid #dde1e8;border-radius:6px}
+                .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
+                button{font:inherit;padding:8px 16px;border-radius:6px;border:1px solid #c4c9d4;background:#fff;cursor:pointer}
+                button.primary{background:#3c64f4;border-color:#3c64f4;color:#fff;font-weight:600}
+                button.danger{color:#b42318;border-color:#e4b4ae}
+                fieldset.choice{border:0;padding:0;margin:12px 0;display:flex;flex-wrap:wrap;gap:12px;align-items:center}
+                fieldset.choice legend{font-weight:600;margin-bottom:6px}
+                button.option.selected{background:#e6f4ea;border-color:#1e7e34;font-weight:600}
+                table.scope-table{border-collapse:collapse;margin:12px 0;min-width:60%}
+                table.scope-table th,table.scope-table td{border-bottom:1px solid #e3e6ec;padding:6px 12px;text-align:left}
+                table.scope-table tr.optional td{color:#5b6476}
+                .footnote{color:#5b6476;font-size:14px}
+                </style></head>
+                <body><header>BigCommerce setup assistant<small>local playground: the same conversation as in Slack and Teams</small></header>
+                <main>
+                """ + body + "</main></body></html>\n";
+    }
+}
