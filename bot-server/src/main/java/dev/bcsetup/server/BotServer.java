@@ -60,7 +60,7 @@ public final class BotServer implements AutoCloseable {
                 cfg.routes.post("/playground", playground::act);
             }
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null) {
+                if (!ErrorPages.written(ctx)) {
                     ErrorPages.send(ctx, HttpStatus.NOT_FOUND, "Nothing here. The playground is at / in local mode.");
                 }
             });
