@@ -1,0 +1,197 @@
+package dev.bcsetup.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A merchant in headless Chromium walks the whole playground flow in both directions. Needs Debian's
+ * {@code chromium} and {@code chromium-driver}: skipped loudly without them, except under CI=true,
+ * where {@code .ci/run} installs them and their absence is a failure.
+ */
+class PlaygroundBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static BotServer server;
+    private static String base;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String message = "Chromium browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install -y chromium chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(message + ": .ci/run installs them, so their absence under CI is a failure");
+            }
+            System.err.println("SKIPPED: " + message);
+            assumeTrue(false, message);
+        }
+        server = BotServer.start(Config.from(Settings.of(Map.of("PORT", "0"))), Clock.systemUTC());
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1100,1400",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(new File(System.getProperty("java.io.tmpdir"), "chromedriver-playground.log"))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aMerchantMovingIntoBigCommerceWalksEveryStepAndGoesBackOnce() {
+        browser.get(base + "/");
+        seeStep(1, "What are we migrating?", "overview.png");
+        assertThat(text("#notice")).contains("create the BigCommerce API account");
+
+        click("choose_direction:0:TO_BIGCOMMERCE");
+        assertThat(browser.findElement(By.cssSelector("#direction button.selected")).getText()).contains("Into BigCommerce");
+        List<WebElement> boxes = browser.findElements(By.cssSelector("#data-sets input[type=checkbox]"));
+        assertThat(boxes).hasSize(3).allMatch(WebElement::isSelected);
+        browser.findElement(By.cssSelector("#data-sets input[value=CUSTOMERS]")).click();
+
+        click("next:0");
+        seeStep(2, "Open the API accounts page", "open-api-accounts.png");
+        assertThat(text("#step-body")).contains("Store-level API accounts").contains("high-risk permissions");
+
+        click("next:1");
+        seeStep(3, "Choose the token type", "token-type.png");
+        assertThat(text("#step-body")).contains("V2/V3 API token").contains("Stencil-CLI token");
+
+        click("back:2");
+        seeStep(2, "Open the API accounts page", "open-api-accounts.png");
+
+        click("next:1");
+        seeStep(3, "Choose the token type", "token-type.png");
+        click("next:2");
+        seeStep(4, "Name the account", "account-name.png");
+        assertThat(text("#step-body")).contains("Migration to BigCommerce").contains("at least 4 characters");
+
+        click("next:3");
+        seeStep(5, "Set the permissions", "scopes-modify.png");
+        assertThat(scopeRows()).containsExactly(
+                "Content Modify required", "Customers Modify optional", "Information & Settings Modify required",
+                "Marketing Modify required", "Orders Modify required", "Products Modify required",
+                "Channel Settings Modify required", "Channel Listings Modify required");
+
+        click("next:4");
+        seeStep(6, "Save, then keep your credentials", "save-and-copy.png");
+        assertThat(text("#step-body")).contains("appears only once");
+
+        click("next:5");
+        seeStep(7, "Hand over your credentials", "hand-over.png");
+        assertThat(text("#notice")).contains("ready to hand over");
+        assertThat(browser.findElements(By.cssSelector("button[value^='next:']"))).isEmpty();
+    }
+
+    @Test
+    void aMerchantLeavingBigCommerceSeesReadOnlyScopesAndCanAskForHelp() {
+        browser.get(base + "/");
+        click("choose_direction:0:FROM_BIGCOMMERCE");
+        click("next:0");
+        seeStep(2, "Open the API accounts page", "open-api-accounts.png");
+
+        click("help:1");
+        assertThat(text("#help h2")).isEqualTo("Help: Open the API accounts page");
+        seeStep(2, "Open the API accounts page", "open-api-accounts.png");
+
+        click("go_to:4");
+        seeStep(5, "Set the permissions", "scopes-read-only.png");
+        assertThat(text("#step-body")).contains("Read-only");
+        assertThat(scopeRows()).allMatch(row -> row.contains("Read-only")).allMatch(row -> row.endsWith("required"));
+
+        click("next:4");
+        click("next:5");
+        seeStep(7, "Hand over your credentials", "hand-over.png");
+
+        click("stuck:6");
+        assertThat(text(".notice")).contains("asked the migration team");
+        seeStep(7, "Hand over your credentials", "hand-over.png");
+    }
+
+    @Test
+    void aReturningMerchantResumesWhereTheyLeftOff() {
+        browser.get(base + "/");
+        click("choose_direction:0:TO_BIGCOMMERCE");
+        click("next:0");
+        click("next:1");
+
+        browser.get(base + "/");
+
+        seeStep(3, "Choose the token type", "token-type.png");
+    }
+
+    private void seeStep(int number, String title, String picture) {
+        assertThat(text("#progress")).isEqualTo("Step " + number + " of 7");
+        assertThat(text("#step-title")).isEqualTo(title);
+        WebElement image = browser.findElement(By.id("step-picture"));
+        assertThat(image.getAttribute("src")).endsWith("/assets/" + picture);
+        assertThat(image.getAttribute("alt")).hasSizeGreaterThan(20);
+        Object loadedWidth = ((JavascriptExecutor) browser).executeScript(
+                "const i = arguments[0]; return i.complete ? i.naturalWidth : 0;", image);
+        assertThat(((Number) loadedWidth).intValue()).as("%s loaded", picture).isGreaterThan(0);
+    }
+
+    /** Presses a button and waits for the page the redirect leads to, so no assertion reads the old page. */
+    private void click(String action) {
+        WebElement page = browser.findElement(By.tagName("main"));
+        browser.findElement(By.cssSelector("button[name=action][value='" + action + "']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText().strip();
+    }
+
+    private List<String> scopeRows() {
+        return browser.findElements(By.cssSelector("#scope-table tbody tr")).stream()
+                .map(row -> row.getText().strip()).toList();
+    }
+}
