@@ -42,7 +42,7 @@ final class FlowDiagram {
             Rectangle tile = new Rectangle(steps.x + 20 + i * (tileWidth + gap), steps.y + 58, tileWidth, 118);
             s.roundRect(tile, new Color(0xF5F7FA), Theme.BORDER, 10);
             int cx = tile.x + tile.width / 2;
-            s.callout(i, cx, tile.y + 32);
+            s.callout(i + 1, cx, tile.y + 32);
             s.centredText(labels[i][0], cx, tile.y + 82, SMALL, Theme.TEXT);
             s.centredText(labels[i][1], cx, tile.y + 106, SMALL, Theme.TEXT);
         }
