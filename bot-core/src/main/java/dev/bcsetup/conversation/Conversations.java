@@ -1,22 +1,36 @@
 package dev.bcsetup.conversation;
 
+import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.store.SessionStore;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the conversation against stored sessions: read, decide, write conditionally, and on a lost race
- * (a double click, another instance) decide again from what the winner stored.
+ * (a double click, another instance) decide again from what the winner stored. Adapters call
+ * {@link #handle} while answering the platform, render its replies, then call {@link #followUp} for the
+ * slow part (notifying engineers) and render what that yields when it completes.
  */
 public final class Conversations {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Conversations.class);
     private static final int ATTEMPTS = 5;
 
     private final Conversation conversation;
     private final SessionStore store;
+    private final List<EngineerNotifier> notifiers;
+    private final Executor executor;
 
-    public Conversations(Conversation conversation, SessionStore store) {
+    public Conversations(Conversation conversation, SessionStore store, List<EngineerNotifier> notifiers,
+                         Executor executor) {
         this.conversation = conversation;
         this.store = store;
+        this.notifiers = List.copyOf(notifiers);
+        this.executor = executor;
     }
 
     public Outcome handle(SessionKey key, Event event) {
@@ -32,6 +46,35 @@ public final class Conversations {
             }
             if (attempt == ATTEMPTS) {
                 throw new ConcurrentSessionChangeException(key);
+            }
+        }
+    }
+
+    /**
+     * Carries out the outcome's effects off the caller's thread; completes with the replies they lead to
+     * (none yet: every effect so far is fire-and-forget). A failing notifier is logged, never thrown.
+     */
+    public CompletableFuture<List<Reply>> followUp(Outcome outcome) {
+        if (outcome.effects().isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            for (Effect effect : outcome.effects()) {
+                if (effect instanceof Effect.Escalate escalate) {
+                    notifyAll(escalate);
+                }
+            }
+            return List.of();
+        }, executor);
+    }
+
+    private void notifyAll(Effect.Escalate escalate) {
+        for (EngineerNotifier notifier : notifiers) {
+            try {
+                notifier.merchantStuck(escalate);
+            } catch (RuntimeException e) {
+                LOG.warn("{} could not pass on a help request: {}", notifier.getClass().getSimpleName(),
+                        e.getClass().getSimpleName());
             }
         }
     }

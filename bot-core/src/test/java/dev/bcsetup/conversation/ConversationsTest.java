@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bcsetup.flow.Direction;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.store.InMemorySessionRepository;
 import dev.bcsetup.store.SessionStore;
 import java.time.Clock;
@@ -24,7 +25,8 @@ class ConversationsTest {
 
     private final Conversations conversations = new Conversations(
             new Conversation(FlowLibrary.standard(), Clock.systemUTC(), Duration.ofDays(7)),
-            new SessionStore(new InMemorySessionRepository(), 1000, Duration.ofMinutes(5)));
+            new SessionStore(new InMemorySessionRepository(), 1000, Duration.ofMinutes(5)),
+            List.of(), Runnable::run);
 
     @Test
     void keepsTheSessionBetweenEvents() {
@@ -32,6 +34,25 @@ class ConversationsTest {
         conversations.handle(KEY, new Event.Next(MERCHANT, 0));
 
         assertThat(conversations.find(KEY)).get().extracting(Session::step).isEqualTo(1);
+    }
+
+    @Test
+    void followUpPassesAHelpRequestToEveryNotifierEvenWhenOneFails() throws Exception {
+        List<Effect.Escalate> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EngineerNotifier broken = request -> {
+            throw new IllegalStateException("channel_not_found");
+        };
+        Conversations withNotifiers = new Conversations(
+                new Conversation(FlowLibrary.standard(), Clock.systemUTC(), Duration.ofDays(7)),
+                new SessionStore(new InMemorySessionRepository(), 1000, Duration.ofMinutes(5)),
+                List.of(broken, received::add), Runnable::run);
+        withNotifiers.handle(KEY, new Event.Start(MERCHANT, "en", Optional.of(Direction.TO_BIGCOMMERCE)));
+
+        Outcome stuck = withNotifiers.handle(KEY, new Event.Stuck(MERCHANT));
+        List<Reply> followUp = withNotifiers.followUp(stuck).get();
+
+        assertThat(followUp).isEmpty();
+        assertThat(received).containsExactly(new Effect.Escalate(KEY, 1, "What are we migrating?"));
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.bcsetup.server;
 
 import dev.bcsetup.conversation.Conversation;
 import dev.bcsetup.conversation.Conversations;
-import dev.bcsetup.conversation.Outcome;
 import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.notify.LogNotifier;
 import dev.bcsetup.server.playground.Playground;
 import dev.bcsetup.store.InMemorySessionRepository;
 import dev.bcsetup.store.SessionStore;
@@ -15,8 +15,12 @@ import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +34,11 @@ public final class BotServer implements AutoCloseable {
     private static final SessionKey READINESS_PROBE = SessionKey.own(Platform.WEB, "readiness", "probe");
 
     private final Javalin app;
-    private final ScheduledExecutorService housekeeping;
+    private final List<ExecutorService> executors;
 
-    private BotServer(Javalin app, ScheduledExecutorService housekeeping) {
+    private BotServer(Javalin app, List<ExecutorService> executors) {
         this.app = app;
-        this.housekeeping = housekeeping;
+        this.executors = executors;
     }
 
     /** Builds every part from the configuration and starts listening. */
@@ -42,9 +46,9 @@ public final class BotServer implements AutoCloseable {
         FlowLibrary flows = FlowLibrary.standard();
         Conversation conversation = new Conversation(flows, clock, SESSION_IDLE_TIMEOUT);
         SessionStore store = new SessionStore(new InMemorySessionRepository(), 100_000, Duration.ofHours(1));
-        Conversations conversations = new Conversations(conversation, store);
-        Effects effects = new Effects();
-        Playground playground = new Playground(conversations, (Outcome o) -> effects.run(o.effects()), new SecureRandom());
+        ExecutorService followUps = Executors.newFixedThreadPool(4, daemon("follow-up"));
+        Conversations conversations = new Conversations(conversation, store, List.of(new LogNotifier()), followUps);
+        Playground playground = new Playground(conversations, new SecureRandom());
         Assets assets = new Assets();
 
         Javalin app = Javalin.create(cfg -> {
@@ -52,7 +56,7 @@ public final class BotServer implements AutoCloseable {
             cfg.jetty.host = config.bindAddress();
             cfg.jetty.port = config.port();
             cfg.http.maxRequestSize = 64 * 1024;
-            cfg.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+            cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             cfg.routes.get("/readyz", ctx -> ready(ctx, store));
             cfg.routes.get("/assets/{name}", assets::serve);
             if (config.localMode()) {
@@ -71,13 +75,9 @@ public final class BotServer implements AutoCloseable {
             });
         }).start();
 
-        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("housekeeping"));
         housekeeping.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES);
-        return new BotServer(app, housekeeping);
+        return new BotServer(app, List.of(housekeeping, followUps));
     }
 
     public int port() {
@@ -86,17 +86,25 @@ public final class BotServer implements AutoCloseable {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
         app.stop();
+        executors.forEach(ExecutorService::shutdownNow);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void ready(Context ctx, SessionStore store) {
         try {
             store.find(READINESS_PROBE);
-            ctx.json(java.util.Map.of("status", "ready"));
+            ctx.json(Map.of("status", "ready"));
         } catch (RuntimeException e) {
             LOG.warn("Not ready: session storage unreachable ({})", e.getClass().getSimpleName());
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(java.util.Map.of("status", "session storage unreachable"));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "session storage unreachable"));
         }
     }
 

@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The flow in a browser, for trying the bot without Slack or Teams. Each visitor is a merchant known by
@@ -37,14 +36,12 @@ public final class Playground {
     private static final String WORKSPACE = "playground";
 
     private final Conversations conversations;
-    private final Consumer<Outcome> effects;
     private final SecureRandom random;
     private final Cache<String, List<Reply>> pending = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
-    public Playground(Conversations conversations, Consumer<Outcome> effects, SecureRandom random) {
+    public Playground(Conversations conversations, SecureRandom random) {
         this.conversations = conversations;
-        this.effects = effects;
         this.random = random;
     }
 
@@ -77,7 +74,7 @@ public final class Playground {
         Optional<Set<DataSet>> ticked = ctx.formParam("data-shown") == null
                 ? Optional.empty() : Optional.of(dataSets(ctx.formParams("data")));
         Outcome outcome = conversations.handle(key(visitor), ref.get().toEvent(new Actor(visitor), ticked));
-        effects.accept(outcome);
+        conversations.followUp(outcome);
         pending.put(visitor, outcome.replies());
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
