@@ -8,5 +8,6 @@ public enum ActionKind {
     STUCK,
     RESTART,
     CHOOSE_DIRECTION,
-    GO_TO
+    GO_TO,
+    OPEN_FORM
 }

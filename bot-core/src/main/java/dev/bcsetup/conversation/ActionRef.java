@@ -64,6 +64,7 @@ public record ActionRef(ActionKind kind, int step, String value) {
             case RESTART -> new Event.Restart(actor);
             case CHOOSE_DIRECTION -> new Event.ChooseDirection(actor, step, parseDirection(value).orElseThrow());
             case GO_TO -> new Event.GoTo(actor, step + 1);
+            case OPEN_FORM -> new Event.OpenForm(actor, step);
         };
     }
 

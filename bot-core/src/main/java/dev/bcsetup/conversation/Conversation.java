@@ -1,13 +1,20 @@
 package dev.bcsetup.conversation;
 
+import dev.bcsetup.credentials.CredentialIntake;
+import dev.bcsetup.credentials.CredentialMessages;
+import dev.bcsetup.credentials.IntakeResult;
 import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Flow;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.flow.ScopePlan;
 import dev.bcsetup.flow.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +27,14 @@ import java.util.Set;
  */
 public final class Conversation {
 
+    /** A check still "running" after this long was cut short (a restart, a crash): the merchant sends again. */
+    static final Duration CHECK_TIMEOUT = Duration.ofMinutes(2);
+
     private final FlowLibrary flows;
     private final Clock clock;
     private final Duration idleTimeout;
+    private final CredentialIntake intake = new CredentialIntake();
+    private final Map<String, CredentialMessages> messages = new HashMap<>();
 
     public Conversation(FlowLibrary flows, Clock clock, Duration idleTimeout) {
         this.flows = Objects.requireNonNull(flows, "flows");
@@ -31,6 +43,9 @@ public final class Conversation {
             throw new IllegalArgumentException("idleTimeout must be positive");
         }
         this.idleTimeout = idleTimeout;
+        for (Flow flow : flows.all()) {
+            messages.put(flow.locale(), CredentialMessages.forLocale(Locale.forLanguageTag(flow.locale())));
+        }
     }
 
     /** How long an untouched setup lives before it expires. */
@@ -56,8 +71,25 @@ public final class Conversation {
         }
         Session session = live.get();
         Flow flow = flows.forLocale(session.locale());
+        if (event instanceof Event.ValidationFinished finished) {
+            return validationFinished(flow, session, finished, now);
+        }
         if (session.status() == Status.CANCELLED) {
             return cancelled(flow, session, event, nextVersion, now);
+        }
+        if (session.status() == Status.CHECKING && checkInterrupted(session, now)) {
+            Session ready = session.withStatus(Status.READY, now);
+            return Outcome.of(ready, show(flow, ready, flow.text(Text.CHECK_INTERRUPTED)));
+        }
+        if (event instanceof Event.OpenForm || event instanceof Event.SubmitCredentials) {
+            return credentials(flow, session, event, now);
+        }
+        if (session.status() == Status.CHECKING && !(event instanceof Event.Help || event instanceof Event.Stuck
+                || event instanceof Event.Cancel || event instanceof Event.Restart)) {
+            return Outcome.of(session, new Reply.Notice(flow.text(Text.ALREADY_CHECKING), List.of()));
+        }
+        if (session.status() == Status.VALIDATED && (event instanceof Event.Resume || isNavigation(event))) {
+            return Outcome.of(session, new Reply.Notice(flow.text(Text.ALREADY_VALIDATED), List.of(startOver(flow))));
         }
         if (event instanceof Event.ChooseDirection choose) {
             return chooseDirection(flow, session, choose, now);
@@ -92,9 +124,17 @@ public final class Conversation {
     private Outcome start(SessionKey key, Optional<Session> live, Event.Start start, boolean expired,
                           long nextVersion, Instant now) {
         Flow flow = flows.forLocale(start.locale());
+        if (live.isPresent() && live.get().status() == Status.VALIDATED) {
+            Flow sessionFlow = flows.forLocale(live.get().locale());
+            return Outcome.of(live.get(), new Reply.Notice(sessionFlow.text(Text.ALREADY_VALIDATED),
+                    List.of(startOver(sessionFlow))));
+        }
         if (live.isPresent() && live.get().status() != Status.CANCELLED) {
             Session session = live.get();
             Flow sessionFlow = flows.forLocale(session.locale());
+            if (session.status() == Status.CHECKING) {
+                return Outcome.of(session, new Reply.Notice(sessionFlow.text(Text.ALREADY_CHECKING), List.of()));
+            }
             if (start.direction().isPresent() && session.step() == 0) {
                 session = session.withDirection(start.direction().get(), now);
             }
@@ -107,6 +147,57 @@ public final class Conversation {
         Session fresh = Session.begin(key, flow.locale(), start.direction().orElse(null), nextVersion, now);
         String notice = expired ? expiredNotice(flow) : flow.text(Text.WELCOME);
         return Outcome.of(fresh, show(flow, fresh, notice));
+    }
+
+    /** Opening the form and sending it; both are the merchant's alone, so an agent never sees the secret. */
+    private Outcome credentials(Flow flow, Session session, Event event, Instant now) {
+        if (!session.key().maySubmit(event.actor())) {
+            return Outcome.of(session, new Reply.Notice(flow.text(Text.ONLY_MERCHANT_MAY_SUBMIT), List.of()));
+        }
+        if (!session.migrationChosen()) {
+            Session first = session.step() == 0 ? session : moveTo(flow, session, 0, now);
+            return Outcome.of(first, show(flow, first, flow.text(Text.CHOOSE_DIRECTION_FIRST)));
+        }
+        if (session.status() == Status.CHECKING) {
+            return Outcome.of(session, new Reply.Notice(flow.text(Text.ALREADY_CHECKING), List.of()));
+        }
+        CredentialMessages text = messages(session);
+        if (event instanceof Event.OpenForm) {
+            return Outcome.of(session, new Reply.FormRequested(CredentialViews.form(flow, text, List.of())));
+        }
+        Event.SubmitCredentials submit = (Event.SubmitCredentials) event;
+        IntakeResult result = intake.check(submit.form());
+        if (result instanceof IntakeResult.Rejected rejected) {
+            return Outcome.of(session, new Reply.FormRejected(CredentialViews.form(flow, text, rejected.problems())));
+        }
+        IntakeResult.Accepted accepted = (IntakeResult.Accepted) result;
+        Session checking = session.atStep(flow.lastIndex(), Status.CHECKING, now);
+        Effect validate = new Effect.Validate(session.key(), submit.actor(), accepted.credentials(),
+                ScopePlan.forMigration(session.direction(), session.dataSets()));
+        return new Outcome(Optional.of(checking), List.of(new Reply.Checking(flow.text(Text.CHECKING))), List.of(validate));
+    }
+
+    private Outcome validationFinished(Flow flow, Session session, Event.ValidationFinished finished, Instant now) {
+        if (session.status() != Status.CHECKING) {
+            // The merchant restarted or cancelled while the check ran: its result no longer applies.
+            return new Outcome(Optional.of(session), List.of(), List.of());
+        }
+        Session after = session.withStatus(finished.report().valid() ? Status.VALIDATED : Status.READY, now);
+        ReportView report = CredentialViews.report(flow, messages(session), finished.report(), flow.lastIndex());
+        return Outcome.of(after, new Reply.ReportShown(report));
+    }
+
+    private CredentialMessages messages(Session session) {
+        return messages.getOrDefault(flows.forLocale(session.locale()).locale(), messages.get(FlowLibrary.FALLBACK_LOCALE));
+    }
+
+    private boolean checkInterrupted(Session session, Instant now) {
+        return session.updatedAt().plus(CHECK_TIMEOUT).isBefore(now);
+    }
+
+    private static boolean isNavigation(Event event) {
+        return event instanceof Event.Next || event instanceof Event.Back || event instanceof Event.GoTo
+                || event instanceof Event.ChooseDirection;
     }
 
     /** A button or command for a setup that no longer exists (expired, purged, never started): begin anew. */
@@ -207,6 +298,10 @@ public final class Conversation {
 
     private static Reply show(Flow flow, Session session, String notice) {
         return new Reply.StepShown(StepViews.of(flow, session, notice));
+    }
+
+    private static Action startOver(Flow flow) {
+        return new Action(new ActionRef(ActionKind.RESTART, 0), flow.text(Text.LABEL_RESTART), Action.Style.DEFAULT);
     }
 
     private static Action startAgain(Flow flow) {

@@ -1,7 +1,10 @@
 package dev.bcsetup.conversation;
 
+import dev.bcsetup.credentials.BigCommerceValidator;
+import dev.bcsetup.credentials.ValidationReport;
 import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.store.SessionStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Runs the conversation against stored sessions: read, decide, write conditionally, and on a lost race
  * (a double click, another instance) decide again from what the winner stored. Adapters call
  * {@link #handle} while answering the platform, render its replies, then call {@link #followUp} for the
- * slow part (notifying engineers) and render what that yields when it completes.
+ * slow part (the live credential check, notifying engineers) and render what that yields when it completes.
  */
 public final class Conversations {
 
@@ -22,13 +25,15 @@ public final class Conversations {
 
     private final Conversation conversation;
     private final SessionStore store;
+    private final BigCommerceValidator validator;
     private final List<EngineerNotifier> notifiers;
     private final Executor executor;
 
-    public Conversations(Conversation conversation, SessionStore store, List<EngineerNotifier> notifiers,
-                         Executor executor) {
+    public Conversations(Conversation conversation, SessionStore store, BigCommerceValidator validator,
+                         List<EngineerNotifier> notifiers, Executor executor) {
         this.conversation = conversation;
         this.store = store;
+        this.validator = validator;
         this.notifiers = List.copyOf(notifiers);
         this.executor = executor;
     }
@@ -51,20 +56,24 @@ public final class Conversations {
     }
 
     /**
-     * Carries out the outcome's effects off the caller's thread; completes with the replies they lead to
-     * (none yet: every effect so far is fire-and-forget). A failing notifier is logged, never thrown.
+     * Carries out the outcome's effects off the caller's thread and completes with the replies they lead
+     * to: the validation report after a live check. A failing notifier is logged, never thrown.
      */
     public CompletableFuture<List<Reply>> followUp(Outcome outcome) {
         if (outcome.effects().isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
         return CompletableFuture.supplyAsync(() -> {
+            List<Reply> replies = new ArrayList<>();
             for (Effect effect : outcome.effects()) {
                 if (effect instanceof Effect.Escalate escalate) {
                     notifyAll(escalate);
+                } else if (effect instanceof Effect.Validate validate) {
+                    ValidationReport report = validator.validate(validate.credentials(), validate.plan());
+                    replies.addAll(handle(validate.key(), new Event.ValidationFinished(validate.actor(), report)).replies());
                 }
             }
-            return List.of();
+            return replies;
         }, executor);
     }
 

@@ -1,9 +1,16 @@
 package dev.bcsetup.conversation;
 
+import dev.bcsetup.credentials.Credentials;
+import dev.bcsetup.flow.ScopePlan;
+
 /** Work the conversation asks for but does not do itself: whoever runs it performs these after saving. */
 public sealed interface Effect {
 
     /** A merchant said they are stuck: route it to the people who can help. */
     record Escalate(SessionKey key, int stepNumber, String stepTitle) implements Effect {
+    }
+
+    /** Prove submitted credentials against BigCommerce, then tell the conversation how it went. */
+    record Validate(SessionKey key, Actor actor, Credentials credentials, ScopePlan plan) implements Effect {
     }
 }

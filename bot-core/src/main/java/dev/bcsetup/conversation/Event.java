@@ -1,5 +1,7 @@
 package dev.bcsetup.conversation;
 
+import dev.bcsetup.credentials.CredentialForm;
+import dev.bcsetup.credentials.ValidationReport;
 import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Direction;
 import java.util.Objects;
@@ -63,5 +65,23 @@ public sealed interface Event {
     }
 
     record Cancel(Actor actor) implements Event {
+    }
+
+    /** Open the secure credential form. */
+    record OpenForm(Actor actor, int fromStep) implements Event {
+    }
+
+    /** The merchant sent the secure form; {@code form} holds what they typed, unchecked. */
+    record SubmitCredentials(Actor actor, CredentialForm form) implements Event {
+        public SubmitCredentials {
+            Objects.requireNonNull(form, "form");
+        }
+    }
+
+    /** The live check of submitted credentials ended; sent by {@link Conversations}, never by a person. */
+    record ValidationFinished(Actor actor, ValidationReport report) implements Event {
+        public ValidationFinished {
+            Objects.requireNonNull(report, "report");
+        }
     }
 }

@@ -20,6 +20,22 @@ public sealed interface Reply {
     record HelpShown(String title, String body) implements Reply {
     }
 
+    /** Open the secure credential form (a Slack modal, a Teams dialog, a page). */
+    record FormRequested(FormView form) implements Reply {
+    }
+
+    /** The instant checks found problems: show the form again, with a message beside each field. */
+    record FormRejected(FormView form) implements Reply {
+    }
+
+    /** The credentials passed the instant checks; the live check is running. */
+    record Checking(String text) implements Reply {
+    }
+
+    /** How the live check went, and what to do about it. */
+    record ReportShown(ReportView report) implements Reply {
+    }
+
     /** A message that is not a step, with buttons when there is something to do next. */
     record Notice(String text, List<Action> actions) implements Reply {
         public Notice {

@@ -101,6 +101,9 @@ final class StepViews {
         }
         if (index < flow.lastIndex()) {
             actions.add(new Action(new ActionRef(ActionKind.NEXT, index), flow.text(Text.LABEL_NEXT), Action.Style.PRIMARY));
+        } else {
+            actions.add(new Action(new ActionRef(ActionKind.OPEN_FORM, index), flow.text(Text.LABEL_OPEN_FORM),
+                    Action.Style.PRIMARY));
         }
         actions.add(new Action(new ActionRef(ActionKind.HELP, index), flow.text(Text.LABEL_HELP), Action.Style.DEFAULT));
         actions.add(new Action(new ActionRef(ActionKind.STUCK, index), flow.text(Text.LABEL_STUCK), Action.Style.DEFAULT));

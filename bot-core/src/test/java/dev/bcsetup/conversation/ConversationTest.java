@@ -2,13 +2,19 @@ package dev.bcsetup.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bcsetup.credentials.CredentialForm;
+import dev.bcsetup.credentials.Field;
+import dev.bcsetup.credentials.StoreInfo;
+import dev.bcsetup.credentials.ValidationReport;
 import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Direction;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.flow.ScopePlan;
 import dev.bcsetup.flow.StepKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -128,7 +134,7 @@ class ConversationTest {
         assertThat(session.get().status()).isEqualTo(Status.READY);
         StepView last = step(send(new Event.Resume(MERCHANT)));
         assertThat(last.kind()).isEqualTo(StepKind.HAND_OVER);
-        assertThat(last.actions()).extracting(a -> a.ref().kind()).doesNotContain(ActionKind.NEXT);
+        assertThat(last.actions()).extracting(a -> a.ref().kind()).doesNotContain(ActionKind.NEXT).contains(ActionKind.OPEN_FORM);
     }
 
     @Test
@@ -406,6 +412,162 @@ class ConversationTest {
 
         assertThat(view.title()).isEqualTo("What are we migrating?");
         assertThat(session.get().locale()).isEqualTo("en");
+    }
+
+    private static final String TOKEN = "abcdefghij0123456789klmnopqrstu";
+    private static final String CLIENT_ID = "zyxwvutsrq9876543210ponmlkjihgf";
+    private static final CredentialForm GOOD_FORM =
+            CredentialForm.ofFields("https://api.bigcommerce.com/stores/abc123/v3/", CLIENT_ID, TOKEN);
+
+    private static ValidationReport report(dev.bcsetup.credentials.Outcome outcome) {
+        return new ValidationReport(outcome, Optional.of(new StoreInfo("Plant Parlour", "plantparlour.example", "Plus", "live")),
+                List.of(), List.of(), List.of(), Duration.ofMillis(200));
+    }
+
+    @Test
+    void theLastStepOffersTheSecureForm() {
+        startAndChoose(Direction.TO_BIGCOMMERCE);
+        walkTo(6);
+
+        Outcome outcome = send(new Event.OpenForm(MERCHANT, 6));
+
+        assertThat(outcome.replies()).singleElement().isInstanceOfSatisfying(Reply.FormRequested.class, r -> {
+            assertThat(r.form().title()).hasSizeLessThanOrEqualTo(24);
+            assertThat(r.form().fields()).extracting(FormView.FormField::field)
+                    .containsExactly(Field.API_PATH, Field.CLIENT_ID, Field.ACCESS_TOKEN, Field.PASTED_FILE);
+            assertThat(r.form().fields()).filteredOn(FormView.FormField::secret).extracting(FormView.FormField::field)
+                    .containsExactly(Field.ACCESS_TOKEN, Field.PASTED_FILE);
+            assertThat(r.form().hasErrors()).isFalse();
+        });
+    }
+
+    @Test
+    void aRejectedFormComesBackWithAMessageBesideEachBadFieldAndNoValue() {
+        startAndChoose(Direction.TO_BIGCOMMERCE);
+        walkTo(6);
+
+        Outcome outcome = send(new Event.SubmitCredentials(MERCHANT, CredentialForm.ofFields(
+                "https://api.bigcommerce.com/accounts/1234-abcd/", CLIENT_ID, CLIENT_ID)));
+
+        FormView form = ((Reply.FormRejected) outcome.replies().get(0)).form();
+        assertThat(form.fields()).filteredOn(f -> f.field() == Field.API_PATH).singleElement()
+                .satisfies(f -> assertThat(f.error()).get().asString().contains("account-level"));
+        assertThat(form.fields()).filteredOn(f -> f.field() == Field.ACCESS_TOKEN).singleElement()
+                .satisfies(f -> assertThat(f.error()).get().asString().contains("same as the client ID"));
+        assertThat(form.toString()).doesNotContain(CLIENT_ID);
+        assertThat(outcome.effects()).isEmpty();
+        assertThat(session.get().status()).isEqualTo(Status.READY);
+    }
+
+    @Test
+    void acceptedCredentialsStartTheLiveCheckWithThePlanOfThisMigration() {
+        startAndChoose(Direction.FROM_BIGCOMMERCE);
+        send(new Event.Next(MERCHANT, 0, Optional.of(EnumSet.of(DataSet.ORDERS))));
+
+        Outcome outcome = send(new Event.SubmitCredentials(MERCHANT, GOOD_FORM));
+
+        assertThat(outcome.replies()).singleElement().isInstanceOf(Reply.Checking.class);
+        assertThat(session.get().status()).isEqualTo(Status.CHECKING);
+        assertThat(session.get().step()).isEqualTo(6);
+        assertThat(outcome.effects()).singleElement().isInstanceOfSatisfying(Effect.Validate.class, v -> {
+            assertThat(v.credentials().storeHash().value()).isEqualTo("abc123");
+            assertThat(v.plan()).isEqualTo(ScopePlan.forMigration(Direction.FROM_BIGCOMMERCE, Set.of(DataSet.ORDERS)));
+            assertThat(v.toString()).doesNotContain(TOKEN);
+        });
+    }
+
+    @Test
+    void aSecondSubmissionWhileCheckingIsNotCheckedTwice() {
+        startAndChoose(Direction.TO_BIGCOMMERCE);
+        send(new Event.SubmitCredentials(MERCHANT, GOOD_FORM));
+
+        Outcome second = send(new Event.SubmitCredentials(MERCHANT, GOOD_FORM));
+        Outcome next = send(new Event.Back(MERCHANT, 6));
+
+        assertThat(second.effects()).isEmpty();
+        assertThat(notice(second)).contains("being checked");
+        assertThat(notice(next)).contains("being checked");
+        assertThat(session.get().status()).isEqualTo(Status.CHECKING);
+    }
+
+    @Test
+    void aValidReportEndsTheSetup() {
+        startAndChoose(Direction.TO_BIGCOMMERCE);
+        send(new Event.SubmitCredentials(MERCHANT, GOOD_FORM));
+
+        Outcome outcome = send(new Event.ValidationFinished(MERCHANT, report(dev.bcsetup.credentials.Outcome.VALID)));
+
+        assertThat(outcome.replies()).singleElement().isInstanceOfSatisfying(Reply.ReportShown.class, r -> {
+            assertThat(r.report().valid()).isTrue();
+            assertThat(r.report().headline()).contains("Plant Parlour");
+            assertThat(r.report().notes()).first().asString().contains("passed every check");
+        });
+        assertThat(session.get().status()).isEqualTo(Status.VALIDATED);
+        Outcome again = send(new Event.Start(MERCHANT, "en", Optional.empty()));
+        assertThat(notice(again)).contains("already passed");
+    }
+
+    @Test
+    void aFailedReportLetsTheMerchantTryAgain() {
+        startAndChoose(Direction.TO_BIGCOMMERCE);
+        send(new Event.SubmitCredentials(MERCHANT, GOOD_FORM));
+
+        Outcome outcome = send(new Event.ValidationFinished(MERCHANT, report(dev.bcsetup.credentials.Outcome.TOKEN_REJECTED)));
+
+        ReportView report = ((Reply.ReportShown) outcome.replies().get(0)).report();
+        assertThat(report.valid()).isFalse();
+        assertThat(report.actions()).extracting(a -> a.ref().kind()).containsExactly(ActionKind.OPEN_FORM, ActionKind.STUCK);
+        assertThat(session.get().status()).isEqualTo(Status.READY);
+        assertThat(send(new Event.OpenForm(MERCHANT, 6)).replies().get(0)).isInstanceOf(Reply.FormRequested.class);
+    }
+
+    @Test
+    void aResultArrivingAfterARestartIsDropped() {
+        startAndChoose(Direction.TO_BIGCOMMERCE);
+        send(new Event.SubmitCredentials(MERCHANT, GOOD_FORM));
+        send(new Event.Restart(MERCHANT));
+
+        Outcome late = send(new Event.ValidationFinished(MERCHANT, report(dev.bcsetup.credentials.Outcome.VALID)));
+
+        assertThat(late.replies()).isEmpty();
+        assertThat(session.get().status()).isEqualTo(Status.ACTIVE);
+    }
+
+    @Test
+    void aCheckCutShortByARestartAsksTheMerchantToSendAgain() {
+        startAndChoose(Direction.TO_BIGCOMMERCE);
+        send(new Event.SubmitCredentials(MERCHANT, GOOD_FORM));
+        clock.advance(Duration.ofMinutes(5));
+
+        Outcome outcome = send(new Event.Resume(MERCHANT));
+
+        assertThat(notice(outcome)).contains("interrupted");
+        assertThat(session.get().status()).isEqualTo(Status.READY);
+    }
+
+    @Test
+    void onlyTheCustomerMayOpenOrSendTheFormInAnAgentLaunchedSetup() {
+        SessionKey key = SessionKey.onBehalf(Platform.TEAMS, "tenant", "agent", "customer");
+        send(key, new Event.Start(new Actor("agent"), "en", Optional.of(Direction.TO_BIGCOMMERCE)));
+
+        Outcome byAgent = send(key, new Event.SubmitCredentials(new Actor("agent"), GOOD_FORM));
+        Outcome agentOpens = send(key, new Event.OpenForm(new Actor("agent"), 0));
+        Outcome byCustomer = send(key, new Event.SubmitCredentials(new Actor("customer"), GOOD_FORM));
+
+        assertThat(notice(byAgent)).contains("Only the store's own person");
+        assertThat(byAgent.effects()).isEmpty();
+        assertThat(notice(agentOpens)).contains("Only the store's own person");
+        assertThat(byCustomer.effects()).hasSize(1);
+    }
+
+    @Test
+    void theFormNeedsTheMigrationChosenFirst() {
+        send(new Event.Start(MERCHANT, "en", Optional.empty()));
+
+        Outcome outcome = send(new Event.SubmitCredentials(MERCHANT, GOOD_FORM));
+
+        assertThat(notice(outcome)).contains("Choose which way");
+        assertThat(outcome.effects()).isEmpty();
     }
 
     @Test

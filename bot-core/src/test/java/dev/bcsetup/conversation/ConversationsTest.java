@@ -2,7 +2,12 @@ package dev.bcsetup.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bcsetup.credentials.BigCommerceValidator;
+import dev.bcsetup.credentials.CredentialForm;
+import dev.bcsetup.credentials.fake.FakeBigCommerce;
+import dev.bcsetup.flow.Access;
 import dev.bcsetup.flow.Direction;
+import dev.bcsetup.flow.Scope;
 import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.store.InMemorySessionRepository;
@@ -10,12 +15,15 @@ import dev.bcsetup.store.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ConversationsTest {
@@ -23,10 +31,69 @@ class ConversationsTest {
     private static final Actor MERCHANT = new Actor("U1");
     private static final SessionKey KEY = SessionKey.own(Platform.SLACK, "T1", "U1");
 
+    private static final String TOKEN = "abcdefghij0123456789klmnopqrstu";
+    private static final String CLIENT_ID = "zyxwvutsrq9876543210ponmlkjihgf";
+
+    private final FakeBigCommerce bigCommerce = FakeBigCommerce.start()
+            .store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live");
+    private final BigCommerceValidator validator = new BigCommerceValidator(bigCommerce.origin(),
+            BigCommerceValidator.httpClient(Duration.ofSeconds(2)), Clock.systemUTC(), Duration.ofSeconds(5));
     private final Conversations conversations = new Conversations(
             new Conversation(FlowLibrary.standard(), Clock.systemUTC(), Duration.ofDays(7)),
             new SessionStore(new InMemorySessionRepository(), 1000, Duration.ofMinutes(5)),
-            List.of(), Runnable::run);
+            validator, List.of(), Runnable::run);
+
+    @AfterEach
+    void stopFake() {
+        bigCommerce.close();
+    }
+
+    private void submit(String token) {
+        Outcome checking = conversations.handle(KEY, new Event.SubmitCredentials(MERCHANT,
+                CredentialForm.ofFields("https://api.bigcommerce.com/stores/abc123/v3/", CLIENT_ID, token)));
+        assertThat(checking.replies()).singleElement().isInstanceOf(Reply.Checking.class);
+        lastFollowUp = conversations.followUp(checking).join();
+    }
+
+    private List<Reply> lastFollowUp;
+
+    @Test
+    void followUpProvesSubmittedCredentialsAndReportsAValidStore() {
+        Map<Scope, Access> all = new EnumMap<>(Scope.class);
+        for (Scope scope : Scope.values()) {
+            all.put(scope, Access.MODIFY);
+        }
+        bigCommerce.token(TOKEN, "abc123", all);
+        conversations.handle(KEY, new Event.Start(MERCHANT, "en", Optional.of(Direction.TO_BIGCOMMERCE)));
+
+        submit(TOKEN);
+
+        assertThat(lastFollowUp).singleElement().isInstanceOfSatisfying(Reply.ReportShown.class, shown -> {
+            assertThat(shown.report().valid()).isTrue();
+            assertThat(shown.report().headline()).contains("Plant Parlour");
+            assertThat(shown.report().store()).get().asString().contains("plantparlour.example");
+        });
+        assertThat(conversations.find(KEY).orElseThrow().status()).isEqualTo(Status.VALIDATED);
+    }
+
+    @Test
+    void aReadOnlyTokenForAMigrationIntoBigCommerceIsReportedWithAFixAndATryAgainButton() {
+        Map<Scope, Access> readOnly = new EnumMap<>(Scope.class);
+        for (Scope scope : Scope.values()) {
+            readOnly.put(scope, Access.READ_ONLY);
+        }
+        bigCommerce.token(TOKEN, "abc123", readOnly);
+        conversations.handle(KEY, new Event.Start(MERCHANT, "en", Optional.of(Direction.TO_BIGCOMMERCE)));
+
+        submit(TOKEN);
+
+        ReportView report = ((Reply.ReportShown) lastFollowUp.get(0)).report();
+        assertThat(report.valid()).isFalse();
+        assertThat(report.fixes()).anyMatch(f -> f.contains("Create API token"));
+        assertThat(report.scopes()).anyMatch(line -> !line.ok() && line.status().contains("Read-only"));
+        assertThat(report.actions()).extracting(a -> a.ref().kind()).contains(ActionKind.OPEN_FORM);
+        assertThat(conversations.find(KEY).orElseThrow().status()).isEqualTo(Status.READY);
+    }
 
     @Test
     void keepsTheSessionBetweenEvents() {
@@ -45,7 +112,7 @@ class ConversationsTest {
         Conversations withNotifiers = new Conversations(
                 new Conversation(FlowLibrary.standard(), Clock.systemUTC(), Duration.ofDays(7)),
                 new SessionStore(new InMemorySessionRepository(), 1000, Duration.ofMinutes(5)),
-                List.of(broken, received::add), Runnable::run);
+                validator, List.of(broken, received::add), Runnable::run);
         withNotifiers.handle(KEY, new Event.Start(MERCHANT, "en", Optional.of(Direction.TO_BIGCOMMERCE)));
 
         Outcome stuck = withNotifiers.handle(KEY, new Event.Stuck(MERCHANT));

@@ -4,6 +4,7 @@ import dev.bcsetup.conversation.Conversation;
 import dev.bcsetup.conversation.Conversations;
 import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.SessionKey;
+import dev.bcsetup.credentials.BigCommerceValidator;
 import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.notify.LogNotifier;
 import dev.bcsetup.server.playground.Playground;
@@ -47,7 +48,10 @@ public final class BotServer implements AutoCloseable {
         Conversation conversation = new Conversation(flows, clock, SESSION_IDLE_TIMEOUT);
         SessionStore store = new SessionStore(new InMemorySessionRepository(), 100_000, Duration.ofHours(1));
         ExecutorService followUps = Executors.newFixedThreadPool(4, daemon("follow-up"));
-        Conversations conversations = new Conversations(conversation, store, List.of(new LogNotifier()), followUps);
+        BigCommerceValidator validator = new BigCommerceValidator(config.bigCommerceApiUrl(),
+                BigCommerceValidator.httpClient(Duration.ofSeconds(5)), clock, BigCommerceValidator.DEFAULT_DEADLINE);
+        Conversations conversations = new Conversations(conversation, store, validator, List.of(new LogNotifier()),
+                followUps);
         Playground playground = new Playground(conversations, new SecureRandom());
         Assets assets = new Assets();
 
@@ -62,6 +66,7 @@ public final class BotServer implements AutoCloseable {
             if (config.localMode()) {
                 cfg.routes.get("/", playground::show);
                 cfg.routes.post("/playground", playground::act);
+                cfg.routes.post("/playground/credentials", playground::submit);
             }
             cfg.routes.error(404, ctx -> {
                 if (!ErrorPages.written(ctx)) {

@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import dev.bcsetup.credentials.fake.FakeBigCommerce;
+import dev.bcsetup.flow.Access;
+import dev.bcsetup.flow.Scope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,11 @@ class PlaygroundBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    private static final String TOKEN = "abcdefghij0123456789klmnopqrstu";
+    private static final String READ_ONLY_TOKEN = "readonly0123456789abcdefghijklm";
+    private static final String CLIENT_ID = "zyxwvutsrq9876543210ponmlkjihgf";
+
+    private static FakeBigCommerce bigCommerce;
     private static BotServer server;
     private static String base;
     private ChromeDriver browser;
@@ -50,7 +59,18 @@ class PlaygroundBrowserTest {
             System.err.println("SKIPPED: " + message);
             assumeTrue(false, message);
         }
-        server = BotServer.start(Config.from(Settings.of(Map.of("PORT", "0"))), Clock.systemUTC());
+        Map<Scope, Access> modify = new EnumMap<>(Scope.class);
+        Map<Scope, Access> readOnly = new EnumMap<>(Scope.class);
+        for (Scope scope : Scope.values()) {
+            modify.put(scope, Access.MODIFY);
+            readOnly.put(scope, Access.READ_ONLY);
+        }
+        bigCommerce = FakeBigCommerce.start()
+                .store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live")
+                .token(TOKEN, "abc123", modify)
+                .token(READ_ONLY_TOKEN, "abc123", readOnly);
+        server = BotServer.start(Config.from(Settings.of(Map.of("PORT", "0",
+                "BIGCOMMERCE_API_URL", bigCommerce.origin().toString()))), Clock.systemUTC());
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -58,6 +78,9 @@ class PlaygroundBrowserTest {
     static void stop() {
         if (server != null) {
             server.close();
+        }
+        if (bigCommerce != null) {
+            bigCommerce.close();
         }
     }
 
@@ -127,8 +150,47 @@ class PlaygroundBrowserTest {
 
         click("next:5");
         seeStep(7, "Hand over your credentials", "hand-over.png");
-        assertThat(text("#notice")).contains("ready to hand over");
+        assertThat(text("#notice")).contains("open the secure form");
         assertThat(browser.findElements(By.cssSelector("button[value^='next:']"))).isEmpty();
+
+        click("open_form:6");
+        assertThat(browser.findElement(By.id("access_token")).getAttribute("type")).isEqualTo("password");
+        browser.findElement(By.id("api_path")).sendKeys("https://store-abc123.mybigcommerce.com/manage/dashboard");
+        browser.findElement(By.id("client_id")).sendKeys(CLIENT_ID);
+        browser.findElement(By.id("access_token")).sendKeys(TOKEN);
+        submitForm();
+        assertThat(text("#api_path-error")).contains("control panel")
+                .contains("https://api.bigcommerce.com/stores/abc123/v3/");
+        assertThat(browser.getPageSource()).doesNotContain(TOKEN);
+
+        browser.findElement(By.id("pasted_file")).sendKeys("CLIENT NAME: Migration to BigCommerce\n"
+                + "API PATH: https://api.bigcommerce.com/stores/abc123/v3/\nCLIENT ID: " + CLIENT_ID
+                + "\nCLIENT SECRET: " + "0123456789abcdef".repeat(4) + "\nACCESS TOKEN: " + TOKEN + "\n");
+        submitForm();
+        assertThat(text("#report-headline")).contains("All set").contains("Plant Parlour");
+        assertThat(text("#report-store")).contains("plantparlour.example");
+        assertThat(browser.findElements(By.cssSelector("#report-scopes tr.problem"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aReadOnlyTokenForAMigrationIntoBigCommerceGetsFixItLinesAndATryAgainButton() {
+        browser.get(base + "/");
+        click("choose_direction:0:TO_BIGCOMMERCE");
+        click("go_to:6");
+        seeStep(7, "Hand over your credentials", "hand-over.png");
+        click("open_form:6");
+        browser.findElement(By.id("api_path")).sendKeys("<https://api.bigcommerce.com/stores/{abc123}/v2>");
+        browser.findElement(By.id("client_id")).sendKeys(" " + CLIENT_ID + " ");
+        browser.findElement(By.id("access_token")).sendKeys(READ_ONLY_TOKEN);
+        submitForm();
+
+        assertThat(text("#report-headline")).contains("some scopes need fixing");
+        assertThat(browser.findElements(By.cssSelector("#report-scopes tr.problem"))).isNotEmpty();
+        assertThat(text("#report-fixes")).contains("Create API token").contains("delete the old account");
+
+        click("open_form:6");
+        assertThat(browser.findElement(By.id("credential-form")).isDisplayed()).isTrue();
     }
 
     @Test
@@ -181,9 +243,20 @@ class PlaygroundBrowserTest {
 
     /** Presses a button and waits for the page the redirect leads to, so no assertion reads the old page. */
     private void click(String action) {
+        press(By.cssSelector("button[name=action][value='" + action + "']"));
+    }
+
+    private void submitForm() {
+        press(By.id("submit-credentials"));
+    }
+
+    private void press(By button) {
         WebElement page = browser.findElement(By.tagName("main"));
-        browser.findElement(By.cssSelector("button[name=action][value='" + action + "']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        browser.findElement(button).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))
+                && !driver.findElements(By.tagName("main")).isEmpty());
     }
 
     private String text(String css) {

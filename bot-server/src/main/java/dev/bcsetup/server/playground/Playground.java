@@ -10,6 +10,7 @@ import dev.bcsetup.conversation.Outcome;
 import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.Reply;
 import dev.bcsetup.conversation.SessionKey;
+import dev.bcsetup.credentials.CredentialForm;
 import dev.bcsetup.conversation.Status;
 import dev.bcsetup.flow.DataSet;
 import io.javalin.http.Context;
@@ -52,8 +53,9 @@ public final class Playground {
         List<Reply> replies = new ArrayList<>(Optional.ofNullable(pending.getIfPresent(visitor)).orElse(List.of()));
         pending.invalidate(visitor);
         boolean cancelled = conversations.find(key).map(s -> s.status() == Status.CANCELLED).orElse(false);
-        boolean stepShown = replies.stream().anyMatch(r -> r instanceof Reply.StepShown);
-        if (!stepShown && !(cancelled && !replies.isEmpty())) {
+        boolean mainView = replies.stream().anyMatch(r -> r instanceof Reply.StepShown || r instanceof Reply.FormRequested
+                || r instanceof Reply.FormRejected || r instanceof Reply.ReportShown);
+        if (!mainView && !(cancelled && !replies.isEmpty())) {
             Outcome resumed = conversations.handle(key, new Event.Resume(new Actor(visitor)));
             replies.addAll(resumed.replies());
         }
@@ -76,6 +78,18 @@ public final class Playground {
         Outcome outcome = conversations.handle(key(visitor), ref.get().toEvent(new Actor(visitor), ticked));
         conversations.followUp(outcome);
         pending.put(visitor, outcome.replies());
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    /** POST /playground/credentials: the secure form. Waits for the live check, which is bounded by its deadline. */
+    public void submit(Context ctx) {
+        String visitor = visitor(ctx);
+        CredentialForm form = new CredentialForm(ctx.formParam(PlaygroundPage.API_PATH), ctx.formParam(PlaygroundPage.CLIENT_ID),
+                ctx.formParam(PlaygroundPage.ACCESS_TOKEN), ctx.formParam(PlaygroundPage.PASTED_FILE));
+        Outcome outcome = conversations.handle(key(visitor), new Event.SubmitCredentials(new Actor(visitor), form));
+        List<Reply> replies = new ArrayList<>(outcome.replies());
+        replies.addAll(conversations.followUp(outcome).join());
+        pending.put(visitor, replies);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 

@@ -5,7 +5,9 @@ import static dev.bcsetup.server.playground.Html.escape;
 import dev.bcsetup.conversation.Action;
 import dev.bcsetup.conversation.ActionKind;
 import dev.bcsetup.conversation.ActionRef;
+import dev.bcsetup.conversation.FormView;
 import dev.bcsetup.conversation.Reply;
+import dev.bcsetup.conversation.ReportView;
 import dev.bcsetup.conversation.StepView;
 import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Direction;
@@ -15,6 +17,11 @@ import java.util.List;
 final class PlaygroundPage {
 
     static final String FORM_PATH = "/playground";
+    static final String CREDENTIALS_PATH = "/playground/credentials";
+    static final String API_PATH = "api_path";
+    static final String CLIENT_ID = "client_id";
+    static final String ACCESS_TOKEN = "access_token";
+    static final String PASTED_FILE = "pasted_file";
 
     private PlaygroundPage() {
     }
@@ -27,6 +34,15 @@ final class PlaygroundPage {
             } else if (reply instanceof Reply.HelpShown help) {
                 body.append("<section class=\"help\" id=\"help\" role=\"note\"><h2>").append(escape(help.title()))
                         .append("</h2>").append(Html.markup(help.body())).append("</section>");
+            } else if (reply instanceof Reply.FormRequested requested) {
+                form(body, requested.form());
+            } else if (reply instanceof Reply.FormRejected rejected) {
+                form(body, rejected.form());
+            } else if (reply instanceof Reply.Checking checking) {
+                body.append("<section class=\"message\"><div class=\"notice\" role=\"status\">")
+                        .append(escape(checking.text())).append("</div></section>");
+            } else if (reply instanceof Reply.ReportShown shown) {
+                report(body, shown.report());
             } else if (reply instanceof Reply.Notice notice) {
                 body.append("<section class=\"message\"><div class=\"notice\" role=\"status\">")
                         .append(escape(notice.text())).append("</div>");
@@ -108,6 +124,72 @@ final class PlaygroundPage {
         out.append("</tbody></table>");
     }
 
+    private static void form(StringBuilder out, FormView form) {
+        out.append("<section class=\"message form\" id=\"credential-form\"><h1>").append(escape(form.title())).append("</h1>")
+                .append("<p>").append(escape(form.intro())).append("</p>");
+        if (form.hasErrors()) {
+            out.append("<div class=\"notice\" role=\"alert\">Some values need another look; see the messages below.</div>");
+        }
+        out.append("<form method=\"post\" action=\"").append(CREDENTIALS_PATH).append("\" autocomplete=\"off\">");
+        for (FormView.FormField field : form.fields()) {
+            String name = switch (field.field()) {
+                case API_PATH -> API_PATH;
+                case CLIENT_ID -> CLIENT_ID;
+                case ACCESS_TOKEN -> ACCESS_TOKEN;
+                case PASTED_FILE -> PASTED_FILE;
+            };
+            out.append("<div class=\"field").append(field.error().isPresent() ? " invalid" : "").append("\">")
+                    .append("<label for=\"").append(name).append("\">").append(escape(field.label())).append("</label>");
+            if (field.multiline()) {
+                out.append("<textarea id=\"").append(name).append("\" name=\"").append(name)
+                        .append("\" rows=\"6\" spellcheck=\"false\"></textarea>");
+            } else {
+                out.append("<input id=\"").append(name).append("\" name=\"").append(name).append("\" type=\"")
+                        .append(field.secret() ? "password" : "text").append("\" spellcheck=\"false\">");
+            }
+            out.append("<small>").append(escape(field.hint())).append("</small>");
+            field.error().ifPresent(e -> out.append("<div class=\"error\" id=\"").append(name).append("-error\">")
+                    .append(escape(e)).append("</div>"));
+            out.append("</div>");
+        }
+        out.append("<p class=\"footnote\">").append(escape(form.privacyNote())).append("</p>")
+                .append("<div class=\"actions\"><button type=\"submit\" class=\"primary\" id=\"submit-credentials\">")
+                .append(escape(form.submitLabel())).append("</button></div></form></section>");
+    }
+
+    private static void report(StringBuilder out, ReportView report) {
+        out.append("<section class=\"message report ").append(report.valid() ? "valid" : "invalid")
+                .append("\" id=\"report\"><h1 id=\"report-headline\">").append(escape(report.headline())).append("</h1>");
+        report.store().ifPresent(s -> out.append("<p id=\"report-store\">").append(escape(s)).append("</p>"));
+        if (!report.scopes().isEmpty()) {
+            out.append("<table class=\"scope-table\" id=\"report-scopes\"><caption>").append(escape(report.scopesHeader()))
+                    .append("</caption><tbody>");
+            for (ReportView.ScopeLine line : report.scopes()) {
+                out.append("<tr class=\"").append(line.ok() ? "ok" : "problem").append("\"><td>")
+                        .append(line.ok() ? "&#10003;" : "&#10007;").append("</td><td>").append(escape(line.scope()))
+                        .append("</td><td>").append(escape(line.access())).append("</td><td>").append(escape(line.status()))
+                        .append("</td></tr>");
+            }
+            out.append("</tbody></table>");
+        }
+        list(out, "fixes", report.fixes());
+        list(out, "notes", report.notes());
+        if (!report.actions().isEmpty()) {
+            out.append("<form method=\"post\" action=\"").append(FORM_PATH).append("\"><div class=\"actions\">");
+            report.actions().forEach(a -> button(out, a));
+            out.append("</div></form>");
+        }
+        out.append("</section>");
+    }
+
+    private static void list(StringBuilder out, String id, List<String> items) {
+        if (!items.isEmpty()) {
+            out.append("<ul id=\"report-").append(id).append("\">");
+            items.forEach(item -> out.append("<li>").append(escape(item)).append("</li>"));
+            out.append("</ul>");
+        }
+    }
+
     private static void button(StringBuilder out, Action action) {
         String style = switch (action.style()) {
             case PRIMARY -> "primary";
@@ -152,6 +234,16 @@ final class PlaygroundPage {
                 table.scope-table th,table.scope-table td{border-bottom:1px solid #e3e6ec;padding:6px 12px;text-align:left}
                 table.scope-table tr.optional td{color:#5b6476}
                 .footnote{color:#5b6476;font-size:14px}
+                .field{margin:12px 0;display:flex;flex-direction:column;gap:4px}
+                .field label{font-weight:600}
+                .field input,.field textarea{font:15px ui-monospace,monospace;padding:8px;border:1px solid #c4c9d4;border-radius:6px}
+                .field small{color:#5b6476}
+                .field.invalid input,.field.invalid textarea{border-color:#b42318}
+                .error{color:#b42318}
+                .report.valid h1{color:#1e7e34}
+                .report.invalid h1{color:#b42318}
+                table.scope-table caption{text-align:left;font-weight:600;padding:4px 0}
+                table.scope-table tr.problem td{color:#b42318}
                 </style></head>
                 <body><header>BigCommerce setup assistant<small>local playground: the same conversation as in Slack and Teams</small></header>
                 <main>
