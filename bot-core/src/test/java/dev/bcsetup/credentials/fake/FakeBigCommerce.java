@@ -55,6 +55,12 @@ public final class FakeBigCommerce implements AutoCloseable {
 
     /** Starts a fake on a free loopback port. */
     public static FakeBigCommerce start() {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, the body
+        // waits for the client's delayed ACK (about 40 ms on Linux), a delay the real API does not
+        // have. The property is read once per JVM, when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             // Probes arrive all at once; one thread per exchange keeps injected latency parallel.
