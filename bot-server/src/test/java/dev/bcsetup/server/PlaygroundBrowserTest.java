@@ -21,11 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -250,13 +250,21 @@ class PlaygroundBrowserTest {
         press(By.id("submit-credentials"));
     }
 
+    /**
+     * Marks the current document, presses, and waits for a new, fully loaded one: the POST and its
+     * redirect replace the document, and the mark goes with the old one.
+     */
     private void press(By button) {
-        WebElement page = browser.findElement(By.tagName("main"));
+        ((JavascriptExecutor) browser).executeScript("window.previousPage = true;");
         browser.findElement(button).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))
-                && !driver.findElements(By.tagName("main")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
+                .until(driver -> {
+                    JavascriptExecutor js = (JavascriptExecutor) driver;
+                    return Boolean.TRUE.equals(js.executeScript(
+                            "return window.previousPage === undefined && document.readyState === 'complete'"
+                                    + " && document.querySelector('main') !== null"));
+                });
     }
 
     private String text(String css) {
