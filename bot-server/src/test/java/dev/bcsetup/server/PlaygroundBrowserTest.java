@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -139,6 +141,7 @@ class PlaygroundBrowserTest {
 
         click("next:3");
         seeStep(5, "Set the permissions", "scopes-modify.png");
+        screenshot("step-5-scopes");
         assertThat(scopeRows()).containsExactly(
                 "Content Modify required", "Customers Modify optional", "Information & Settings Modify required",
                 "Marketing Modify required", "Orders Modify required", "Products Modify required",
@@ -159,6 +162,7 @@ class PlaygroundBrowserTest {
         browser.findElement(By.id("client_id")).sendKeys(CLIENT_ID);
         browser.findElement(By.id("access_token")).sendKeys(TOKEN);
         submitForm();
+        screenshot("form-rejected");
         assertThat(text("#api_path-error")).contains("control panel")
                 .contains("https://api.bigcommerce.com/stores/abc123/v3/");
         assertThat(browser.getPageSource()).doesNotContain(TOKEN);
@@ -167,6 +171,7 @@ class PlaygroundBrowserTest {
                 + "API PATH: https://api.bigcommerce.com/stores/abc123/v3/\nCLIENT ID: " + CLIENT_ID
                 + "\nCLIENT SECRET: " + "0123456789abcdef".repeat(4) + "\nACCESS TOKEN: " + TOKEN + "\n");
         submitForm();
+        screenshot("report-valid");
         assertThat(text("#report-headline")).contains("All set").contains("Plant Parlour");
         assertThat(text("#report-store")).contains("plantparlour.example");
         assertThat(browser.findElements(By.cssSelector("#report-scopes tr.problem"))).isEmpty();
@@ -185,6 +190,7 @@ class PlaygroundBrowserTest {
         browser.findElement(By.id("access_token")).sendKeys(READ_ONLY_TOKEN);
         submitForm();
 
+        screenshot("report-read-only");
         assertThat(text("#report-headline")).contains("some scopes need fixing");
         assertThat(browser.findElements(By.cssSelector("#report-scopes tr.problem"))).isNotEmpty();
         assertThat(text("#report-fixes")).contains("Create API token").contains("delete the old account");
@@ -228,6 +234,20 @@ class PlaygroundBrowserTest {
         browser.get(base + "/");
 
         seeStep(3, "Choose the token type", "token-type.png");
+    }
+
+    /** With -Dplayground.screenshots=DIR, keeps a PNG of the page for a person to look at. */
+    private void screenshot(String name) {
+        String dir = System.getProperty("playground.screenshots");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Path target = Files.createDirectories(Path.of(dir)).resolve(name + ".png");
+            Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void seeStep(int number, String title, String picture) {

@@ -87,8 +87,13 @@ public final class Playground {
         CredentialForm form = new CredentialForm(ctx.formParam(PlaygroundPage.API_PATH), ctx.formParam(PlaygroundPage.CLIENT_ID),
                 ctx.formParam(PlaygroundPage.ACCESS_TOKEN), ctx.formParam(PlaygroundPage.PASTED_FILE));
         Outcome outcome = conversations.handle(key(visitor), new Event.SubmitCredentials(new Actor(visitor), form));
+        List<Reply> followUp = conversations.followUp(outcome).join();
+        // The page shows the finished check, so "checking..." would only be noise above the report.
         List<Reply> replies = new ArrayList<>(outcome.replies());
-        replies.addAll(conversations.followUp(outcome).join());
+        if (!followUp.isEmpty()) {
+            replies.removeIf(r -> r instanceof Reply.Checking);
+        }
+        replies.addAll(followUp);
         pending.put(visitor, replies);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
