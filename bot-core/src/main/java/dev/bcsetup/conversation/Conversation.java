@@ -11,13 +11,13 @@ import dev.bcsetup.flow.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The guided conversation as a pure function: (session, event, clock) to (session, replies, effects).
@@ -34,7 +34,7 @@ public final class Conversation {
     private final Clock clock;
     private final Duration idleTimeout;
     private final CredentialIntake intake = new CredentialIntake();
-    private final Map<String, CredentialMessages> messages = new HashMap<>();
+    private final Map<String, CredentialMessages> messages = new ConcurrentHashMap<>();
 
     public Conversation(FlowLibrary flows, Clock clock, Duration idleTimeout) {
         this.flows = Objects.requireNonNull(flows, "flows");
@@ -43,9 +43,6 @@ public final class Conversation {
             throw new IllegalArgumentException("idleTimeout must be positive");
         }
         this.idleTimeout = idleTimeout;
-        for (Flow flow : flows.all()) {
-            messages.put(flow.locale(), CredentialMessages.forLocale(Locale.forLanguageTag(flow.locale())));
-        }
     }
 
     /** How long an untouched setup lives before it expires. */
@@ -188,7 +185,8 @@ public final class Conversation {
     }
 
     private CredentialMessages messages(Session session) {
-        return messages.getOrDefault(flows.forLocale(session.locale()).locale(), messages.get(FlowLibrary.FALLBACK_LOCALE));
+        return messages.computeIfAbsent(flows.forLocale(session.locale()).locale(),
+                language -> CredentialMessages.forLocale(Locale.forLanguageTag(language)));
     }
 
     private boolean checkInterrupted(Session session, Instant now) {

@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * The flow in every locale the product ships, read from {@code flow/{locale}.json} on the class path.
- * English is the fallback for a locale without its own file.
+ * The flow in every language the product ships, read from {@code flow/{language}.json} on the class
+ * path: adding a language is adding a file. English is read and checked at start-up and is the
+ * fallback; another language is read the first time a merchant with that locale arrives.
  */
 public final class FlowLibrary {
 
@@ -22,62 +24,48 @@ public final class FlowLibrary {
     public static final String IMAGE_ROOT = RESOURCE_ROOT + "images/";
     public static final String FALLBACK_LOCALE = "en";
 
-    private final Map<String, Flow> flows;
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
-    private FlowLibrary(Map<String, Flow> flows) {
-        this.flows = Map.copyOf(flows);
+    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Map<String, Optional<Flow>> flows = new ConcurrentHashMap<>();
+    private final Flow fallback;
+
+    private FlowLibrary() {
+        this.fallback = find(FALLBACK_LOCALE).orElseThrow(() ->
+                new IllegalStateException("no flow file " + RESOURCE_ROOT + FALLBACK_LOCALE + ".json on the class path"));
     }
 
-    /** Loads and checks the flow files of the given locales; a broken file fails here, not mid-conversation. */
-    public static FlowLibrary load(List<String> locales) {
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        Map<String, Flow> flows = new LinkedHashMap<>();
-        for (String locale : locales) {
-            Flow flow = read(mapper, locale);
-            List<String> problems = FlowCheck.problems(flow);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("flow " + locale + " is not usable: " + String.join("; ", problems));
-            }
-            flows.put(locale, flow);
-        }
-        if (!flows.containsKey(FALLBACK_LOCALE)) {
-            throw new IllegalArgumentException("the " + FALLBACK_LOCALE + " flow is required as the fallback");
-        }
-        return new FlowLibrary(flows);
-    }
-
-    /** The flows this build ships. */
+    /** The flows this build ships, English checked now. */
     public static FlowLibrary standard() {
-        return load(List.of(FALLBACK_LOCALE));
+        return new FlowLibrary();
     }
 
-    /** The flow for a locale such as {@code en-GB} or {@code en_US}, falling back to English. */
+    /** The flow for a locale such as {@code de}, {@code en-GB} or {@code en_US}, falling back to English. */
     public Flow forLocale(String locale) {
-        if (locale != null) {
-            String normalised = locale.replace('_', '-').toLowerCase(Locale.ROOT);
-            Flow exact = flows.get(normalised);
-            if (exact != null) {
-                return exact;
-            }
-            int dash = normalised.indexOf('-');
-            if (dash > 0 && flows.containsKey(normalised.substring(0, dash))) {
-                return flows.get(normalised.substring(0, dash));
-            }
+        if (locale == null) {
+            return fallback;
         }
-        return flows.get(FALLBACK_LOCALE);
+        String language = locale.replace('_', '-').toLowerCase(Locale.ROOT).split("-", 2)[0];
+        return LANGUAGE.matcher(language).matches() ? find(language).orElse(fallback) : fallback;
     }
 
-    public List<Flow> all() {
-        return new ArrayList<>(flows.values());
+    private Optional<Flow> find(String language) {
+        return flows.computeIfAbsent(language, this::read);
     }
 
-    private static Flow read(ObjectMapper mapper, String locale) {
-        String resource = RESOURCE_ROOT + locale + ".json";
+    /** Reads and checks one language's file; a broken file is refused as a whole, never used in part. */
+    private Optional<Flow> read(String language) {
+        String resource = RESOURCE_ROOT + language + ".json";
         try (InputStream in = FlowLibrary.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no flow file " + resource + " on the class path");
+                return Optional.empty();
             }
-            return mapper.readValue(in, Flow.class);
+            Flow flow = mapper.readValue(in, Flow.class);
+            List<String> problems = FlowCheck.problems(flow);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("flow " + resource + " is not usable: " + String.join("; ", problems));
+            }
+            return Optional.of(flow);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
