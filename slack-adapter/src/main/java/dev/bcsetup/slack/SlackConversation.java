@@ -205,6 +205,10 @@ final class SlackConversation {
                 ephemeral(key, channel, help.title(), kit.help(help));
             } else if (reply instanceof Reply.Notice notice) {
                 ephemeral(key, channel, notice.text(), kit.notice(notice.text(), notice.actions()));
+            } else {
+                // Not a switch on purpose: a reply kind the core gains before Slack renders it is reported, not a crash.
+                LOG.warn("Slack: no rendering yet for {}; {} in {} sees nothing for it",
+                        reply.getClass().getSimpleName(), key.user(), key.workspace());
             }
         }
     }
