@@ -6,8 +6,10 @@ import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.credentials.BigCommerceValidator;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.notify.LogNotifier;
 import dev.bcsetup.server.playground.Playground;
+import dev.bcsetup.slack.SlackApp;
 import dev.bcsetup.store.InMemorySessionRepository;
 import dev.bcsetup.store.SessionStore;
 import io.javalin.Javalin;
@@ -16,8 +18,10 @@ import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,8 +54,12 @@ public final class BotServer implements AutoCloseable {
         ExecutorService followUps = Executors.newFixedThreadPool(4, daemon("follow-up"));
         BigCommerceValidator validator = new BigCommerceValidator(config.bigCommerceApiUrl(),
                 BigCommerceValidator.httpClient(Duration.ofSeconds(5)), clock, BigCommerceValidator.DEFAULT_DEADLINE);
-        Conversations conversations = new Conversations(conversation, store, validator, List.of(new LogNotifier()),
-                followUps);
+        // Slack: its engineer notifier joins the log's, and it answers at POST /slack/events (or over Socket Mode).
+        Optional<SlackApp> slack = SlackEndpoint.from(config, flows);
+        List<EngineerNotifier> notifiers = new ArrayList<>(List.of(new LogNotifier()));
+        slack.flatMap(SlackApp::notifier).ifPresent(notifiers::add);
+        Conversations conversations = new Conversations(conversation, store, validator, notifiers, followUps);
+        slack.ifPresent(s -> s.start(conversations));
         Playground playground = new Playground(conversations, new SecureRandom());
         Assets assets = new Assets();
 
@@ -63,6 +71,10 @@ public final class BotServer implements AutoCloseable {
             cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             cfg.routes.get("/readyz", ctx -> ready(ctx, store));
             cfg.routes.get("/assets/{name}", assets::serve);
+            slack.ifPresent(s -> {
+                cfg.routes.post("/slack/events", ctx -> SlackEndpoint.serve(s, ctx));
+                cfg.events.serverStopped(s::close);
+            });
             if (config.localMode()) {
                 cfg.routes.get("/", playground::show);
                 cfg.routes.post("/playground", playground::act);

@@ -16,7 +16,8 @@ final class StartupReport {
             log.info("Serving {} on {}:{}", config.publicBaseUrl().get(), config.bindAddress(), port);
         }
         log.info("Slack: {}", config.slack().isPresent()
-                ? "configured (its adapter arrives with the Slack issue)" : "off (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET unset)");
+                ? (config.slack().get().appToken().isPresent() ? "on, Socket Mode" : "on, POST /slack/events")
+                + config.handoffSlackChannel().map(c -> ", help requests to " + c).orElse("") : "off (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET unset)");
         log.info("Teams: {}", config.teams().isPresent()
                 ? "configured (its adapter arrives with the Teams issue)" : "off (MICROSOFT_APP_ID unset)");
         if (config.databaseUrl().isPresent()) {

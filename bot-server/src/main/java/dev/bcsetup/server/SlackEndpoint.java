@@ -1,0 +1,46 @@
+package dev.bcsetup.server;
+
+import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.slack.SlackApp;
+import dev.bcsetup.slack.SlackHttpResponse;
+import dev.bcsetup.slack.SlackSettings;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Slack in the server: the adapter built from the configuration, and {@code POST /slack/events} handed to it. */
+final class SlackEndpoint {
+
+    private SlackEndpoint() {
+    }
+
+    /** The Slack app when {@code SLACK_BOT_TOKEN} and {@code SLACK_SIGNING_SECRET} are set. */
+    static Optional<SlackApp> from(Config config, FlowLibrary flows) {
+        return config.slack().map(slack -> SlackApp.create(new SlackSettings(
+                slack.botToken().value(),
+                slack.signingSecret().value(),
+                slack.appToken().map(Config.Secret::value),
+                slack.apiUrl(),
+                config.handoffSlackChannel(),
+                config.publicBaseUrl()), flows));
+    }
+
+    /** Hands the request to Bolt with the body exactly as received, and copies its answer back. */
+    static void serve(SlackApp slack, Context ctx) {
+        Map<String, List<String>> headers = new HashMap<>();
+        ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
+        SlackHttpResponse response = slack.handle(ctx.path(), ctx.queryParamMap(), headers, ctx.body(), ctx.ip());
+        response.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> ctx.header(name, value));
+            }
+        });
+        ctx.status(response.status());
+        if (response.contentType() != null) {
+            ctx.contentType(response.contentType());
+        }
+        ctx.result(response.body());
+    }
+}

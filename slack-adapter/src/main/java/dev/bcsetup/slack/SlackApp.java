@@ -1,0 +1,187 @@
+package dev.bcsetup.slack;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+import dev.bcsetup.conversation.Conversations;
+import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.notify.EngineerNotifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack side of the bot: a Bolt app built from explicit settings (never the environment), hosted
+ * behind the server's own route through {@link SlackRequestParser} on the raw body, or over Socket Mode
+ * when an app-level token is set.
+ */
+public final class SlackApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
+    private static final Duration KEEP_STEP_MESSAGES = Duration.ofDays(8);
+
+    private final SlackSettings settings;
+    private final FlowLibrary flows;
+    private final App app;
+    private final SlackRequestParser parser;
+    private final SlackSignature.Verifier verifier;
+    private final SlackWebApi api;
+    private final Workspaces workspaces = new Workspaces();
+    private final StepMessages messages = new StepMessages(KEEP_STEP_MESSAGES);
+    private final SerialExecutor executor = new SerialExecutor(8);
+    private final Cache<String, Boolean> seenEvents = Caffeine.newBuilder()
+            .maximumSize(50_000).expireAfterWrite(Duration.ofHours(1)).build();
+    private final Optional<SlackNotifier> notifier;
+    private SocketModeApp socketMode;
+
+    private SlackApp(SlackSettings settings, FlowLibrary flows) {
+        this.settings = settings;
+        this.flows = flows;
+        SlackConfig slackConfig = new SlackConfig();
+        settings.methodsEndpoint().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
+        Slack slack = Slack.getInstance(slackConfig);
+        // Every field set by hand: AppConfig's defaults read SLACK_* variables, and a stray SLACK_CLIENT_ID
+        // would turn this single-workspace app into an OAuth app that refuses every request.
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .clientId(null)
+                .clientSecret(null)
+                .scope(null)
+                .build();
+        this.app = new App(config);
+        this.parser = new SlackRequestParser(config);
+        this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
+        this.api = new SlackWebApi(slack.methods(settings.botToken()));
+        this.notifier = settings.engineersChannel().map(channel -> new SlackNotifier(api, channel, workspaces));
+    }
+
+    /** Builds the app; it answers nothing until {@link #start} gives it the conversations. */
+    public static SlackApp create(SlackSettings settings, FlowLibrary flows) {
+        return new SlackApp(settings, flows);
+    }
+
+    /** The engineers' channel notifier, when {@code HANDOFF_SLACK_CHANNEL} is set. */
+    public Optional<EngineerNotifier> notifier() {
+        return notifier.map(n -> n);
+    }
+
+    /** Registers the handlers and, in Socket Mode, connects to Slack. */
+    public void start(Conversations conversations) {
+        SlackConversation slack = new SlackConversation(conversations, flows, api, new BlockKit(settings.publicBaseUrl()),
+                workspaces, messages, executor);
+        app.command("/" + SlackTexts.COMMAND.substring(1), (req, ctx) -> {
+            Optional<String> answer = slack.command(req.getPayload());
+            // Ephemeral: only the merchant sees the pointer or the usage, never the channel.
+            return answer.isPresent() ? ctx.ack(r -> r.responseType("ephemeral").text(answer.get())) : ctx.ack();
+        });
+        // Every action lands here, so an unknown or tampered button is acknowledged and ignored, never a 404.
+        app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
+            slack.action(req.getPayload());
+            return ctx.ack();
+        });
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            if (firstDelivery(payload.getEventId()) && "home".equals(payload.getEvent().getTab())) {
+                slack.homeOpened(payload.getTeamId(), payload.getEvent().getUser());
+            }
+            return ctx.ack();
+        });
+        app.event(AppUninstalledEvent.class, (payload, ctx) -> {
+            workspaces.markGone(payload.getTeamId(), "the app was uninstalled");
+            return ctx.ack();
+        });
+        app.event(TokensRevokedEvent.class, (payload, ctx) -> {
+            List<String> bots = payload.getEvent().getTokens() == null ? null : payload.getEvent().getTokens().getBot();
+            if (bots != null && !bots.isEmpty()) {
+                workspaces.markGone(payload.getTeamId(), "the bot token was revoked");
+            }
+            return ctx.ack();
+        });
+        if (settings.socketMode()) {
+            try {
+                socketMode = new SocketModeApp(settings.appToken().orElseThrow(), app);
+                socketMode.startAsync();
+                LOG.info("Slack: connected in Socket Mode");
+            } catch (Exception e) {
+                throw new IllegalStateException("Slack Socket Mode could not connect: " + e.getClass().getSimpleName(), e);
+            }
+        } else {
+            app.start();
+            LOG.info("Slack: answering slash commands, buttons and events at POST /slack/events");
+        }
+    }
+
+    /**
+     * One HTTP request from Slack, its body exactly as received. A bad or stale signature is 401 before
+     * anything is read; a signed body that is not a Slack payload is 400.
+     */
+    public SlackHttpResponse handle(String path, Map<String, List<String>> query, Map<String, List<String>> headers,
+                                    String rawBody, String remoteAddress) {
+        RequestHeaders requestHeaders = new RequestHeaders(headers);
+        String timestamp = requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        String signature = requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+        if (timestamp == null || signature == null || !verifier.isValid(timestamp, rawBody, signature)) {
+            LOG.info("Slack: refused a request with a missing, wrong or stale signature from {}", remoteAddress);
+            return SlackHttpResponse.of(401, "invalid request");
+        }
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(path).queryString(query).headers(requestHeaders)
+                    .requestBody(rawBody).remoteAddress(remoteAddress).build());
+        } catch (RuntimeException e) {
+            LOG.info("Slack: unreadable request body ({})", e.getClass().getSimpleName());
+            return SlackHttpResponse.of(400, "unreadable request");
+        }
+        if (request == null) {
+            return SlackHttpResponse.of(400, "unreadable request");
+        }
+        String retry = requestHeaders.getFirstValue("X-Slack-Retry-Num");
+        if (retry != null) {
+            LOG.debug("Slack: delivery retry {} ({})", retry, requestHeaders.getFirstValue("X-Slack-Retry-Reason"));
+        }
+        try {
+            Response response = app.run(request);
+            return new SlackHttpResponse(response.getStatusCode(), response.getContentType(), response.getBody(),
+                    response.getHeaders());
+        } catch (Exception e) {
+            LOG.warn("Slack: request failed ({})", e.getClass().getSimpleName());
+            return SlackHttpResponse.of(500, "internal error");
+        }
+    }
+
+    /** Slack retries an event it thinks we missed; the retry carries the same event ID. */
+    private boolean firstDelivery(String eventId) {
+        return eventId == null || seenEvents.asMap().putIfAbsent(eventId, Boolean.TRUE) == null;
+    }
+
+    @Override
+    public void close() {
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                LOG.debug("Slack: Socket Mode close failed ({})", e.getClass().getSimpleName());
+            }
+        }
+        executor.close();
+        app.stop();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.bcsetup.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handful of Web API calls the bot makes, each checked for {@code ok}, with a 429 waited out as long
+ * as Slack's {@code Retry-After} says (the SDK's synchronous client does not retry).
+ */
+final class SlackWebApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackWebApi.class);
+    private static final int ATTEMPTS = 3;
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+    private final MethodsClient client;
+
+    SlackWebApi(MethodsClient client) {
+        this.client = client;
+    }
+
+    /** The bot's DM channel with a user ({@code D...}), opening it if needed. */
+    String openDm(String user) {
+        return call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
+                .getChannel().getId();
+    }
+
+    /** Posts a message; returns its {@code ts}. */
+    String post(String channel, String text, List<LayoutBlock> blocks) {
+        return call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)))
+                .getTs();
+    }
+
+    void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        call("chat.update", () -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+    }
+
+    void postEphemeral(String channel, String user, String text, List<LayoutBlock> blocks) {
+        call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks)));
+    }
+
+    void publishHome(String user, View view) {
+        call("views.publish", () -> client.viewsPublish(r -> r.userId(user).view(view)));
+    }
+
+    private interface Call<T> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T response = call.run();
+                if (!response.isOk()) {
+                    throw new SlackCallFailed(method, response.getError() == null ? "unknown_error" : response.getError());
+                }
+                return response;
+            } catch (SlackApiException e) {
+                int status = e.getResponse().code();
+                if (status != 429 || attempt == ATTEMPTS) {
+                    throw new SlackCallFailed(method, status == 429 ? "ratelimited" : "http_" + status);
+                }
+                Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+                LOG.info("Slack rate-limited {}: waiting {} s as Retry-After asks (attempt {} of {})",
+                        method, wait.toSeconds(), attempt, ATTEMPTS);
+                sleep(wait);
+            } catch (IOException e) {
+                throw new SlackCallFailed(method, e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    static Duration retryAfter(String header) {
+        try {
+            long seconds = Long.parseLong(header == null ? "1" : header.strip());
+            return seconds < 1 ? Duration.ofSeconds(1) : seconds > LONGEST_WAIT.toSeconds() ? LONGEST_WAIT : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackCallFailed("retry", "interrupted");
+        }
+    }
+}

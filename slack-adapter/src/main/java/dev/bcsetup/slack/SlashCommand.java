@@ -1,0 +1,28 @@
+package dev.bcsetup.slack;
+
+import dev.bcsetup.conversation.Actor;
+import dev.bcsetup.conversation.Event;
+import dev.bcsetup.flow.Direction;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The words after {@code /bigcommerce-setup}, as the event they stand for; empty means "show the usage". */
+final class SlashCommand {
+
+    private SlashCommand() {
+    }
+
+    static Optional<Event> toEvent(String text, Actor actor) {
+        String word = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return switch (word) {
+            case "", "start" -> Optional.of(new Event.Start(actor, null, Optional.empty()));
+            case "to", "into" -> Optional.of(new Event.Start(actor, null, Optional.of(Direction.TO_BIGCOMMERCE)));
+            case "from", "out" -> Optional.of(new Event.Start(actor, null, Optional.of(Direction.FROM_BIGCOMMERCE)));
+            case "status" -> Optional.of(new Event.Resume(actor));
+            case "restart" -> Optional.of(new Event.Restart(actor));
+            // Until the hand-off issue, forgetting stops the setup; it will also withdraw submitted credentials.
+            case "forget" -> Optional.of(new Event.Cancel(actor));
+            default -> Optional.empty();
+        };
+    }
+}

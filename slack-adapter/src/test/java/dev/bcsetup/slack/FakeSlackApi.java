@@ -1,0 +1,300 @@
+package dev.bcsetup.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Slack's Web API on loopback, answering as Slack does for the methods the bot uses: {@code ok: false}
+ * with Slack's error codes for unknown channels and messages, 429 with {@code Retry-After} when told to,
+ * {@code invalid_auth} for a wrong token. Every Block Kit payload it receives is checked against
+ * {@link BlockKitLimits}; {@link #problems()} lists what Slack would have refused.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+
+    public static final String TEAM = "T0ACME001";
+    public static final String BOT_USER = "U0BOT0001";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request as the fake saw it: the method, its parameters, and whether it was answered ok. */
+    public record Call(String method, Map<String, String> params, boolean ok) {
+        public String param(String name) {
+            return params.get(name);
+        }
+
+        public JsonNode json(String name) {
+            try {
+                return params.containsKey(name) ? JSON.readTree(params.get(name)) : JSON.createArrayNode();
+            } catch (IOException e) {
+                throw new IllegalStateException(name + " is not JSON: " + params.get(name), e);
+            }
+        }
+
+        /** The message's blocks, as one string, for simple "contains" checks. */
+        public String blocksText() {
+            String name = params.containsKey("blocks") ? "blocks" : "view";
+            return params.containsKey(name) ? json(name).toString() : "";
+        }
+    }
+
+    private record Scripted(int status, String error, int retryAfter) {
+    }
+
+    private final HttpServer server;
+    private final String token;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
+    private final Set<String> channels = ConcurrentHashMap.newKeySet();
+    private final Set<String> messages = ConcurrentHashMap.newKeySet();
+    private final AtomicLong clock = new AtomicLong(1_780_000_000L);
+
+    public FakeSlackApi(String token, String... existingChannels) throws IOException {
+        this.token = token;
+        channels.addAll(List.of(existingChannels));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/", this::answer);
+        server.start();
+    }
+
+    /** The base to give the bot as {@code SLACK_API_URL}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** The next call of {@code method} is answered {@code ok: false} with this error. */
+    public void failNext(String method, String error) {
+        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(200, error, 0));
+    }
+
+    /** The next call of {@code method} is refused with HTTP 429 and this {@code Retry-After}. */
+    public void rateLimitNext(String method, int retryAfterSeconds) {
+        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(429, "ratelimited", retryAfterSeconds));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Calls other than auth.test, which the SDK makes on its own. */
+    public List<Call> sent() {
+        return calls.stream().filter(c -> !c.method().equals("auth.test")).toList();
+    }
+
+    /** What Slack would have refused in the payloads received so far. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Waits for the {@code nth} (1-based, counting from {@code after}) call matching; fails after 10 s. */
+    public Call await(int after, Predicate<Call> wanted, String description) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Call> snapshot = calls();
+            for (int i = after; i < snapshot.size(); i++) {
+                if (wanted.test(snapshot.get(i))) {
+                    return snapshot.get(i);
+                }
+            }
+            pause(20);
+        }
+        throw new AssertionError("Slack never received " + description + "; calls after #" + after + ": "
+                + calls().subList(Math.min(after, calls().size()), calls().size()).stream().map(Call::method).toList());
+    }
+
+    public Call await(int after, String method, String description) {
+        return await(after, c -> c.method().equals(method), description);
+    }
+
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        Map<String, String> params = contentType.startsWith("application/json") ? json(body) : form(body);
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String presented = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+
+        Deque<Scripted> queue = scripted.get(method);
+        Scripted script = queue == null ? null : queue.poll();
+        if (!token.equals(presented)) {
+            calls.add(new Call(method, params, false));
+            reply(exchange, 200, error("invalid_auth"), 0);
+            return;
+        }
+        if (script != null) {
+            calls.add(new Call(method, params, false));
+            reply(exchange, script.status(), error(script.error()), script.retryAfter());
+            return;
+        }
+        ObjectNode result = switch (method) {
+            case "auth.test" -> ok().put("url", "https://acme.slack.com/").put("team", "Acme")
+                    .put("user", "bcsetup").put("team_id", TEAM).put("user_id", BOT_USER).put("bot_id", "B0BOT0001");
+            case "conversations.open" -> {
+                String user = params.getOrDefault("users", "");
+                if (!user.matches("[UW][A-Z0-9]+")) {
+                    yield error("user_not_found");
+                }
+                String channel = "D" + user.substring(1);
+                channels.add(channel);
+                ObjectNode ok = ok();
+                ok.putObject("channel").put("id", channel);
+                yield ok;
+            }
+            case "chat.postMessage" -> {
+                if (!channels.contains(params.get("channel"))) {
+                    yield error("channel_not_found");
+                }
+                check(method, params);
+                String ts = nextTs();
+                messages.add(params.get("channel") + "/" + ts);
+                params.put("ts", ts);
+                yield ok().put("channel", params.get("channel")).put("ts", ts);
+            }
+            case "chat.update" -> {
+                if (!channels.contains(params.get("channel"))) {
+                    yield error("channel_not_found");
+                }
+                if (!messages.contains(params.get("channel") + "/" + params.get("ts"))) {
+                    yield error("message_not_found");
+                }
+                check(method, params);
+                yield ok().put("channel", params.get("channel")).put("ts", params.get("ts"));
+            }
+            case "chat.postEphemeral" -> {
+                if (!channels.contains(params.get("channel"))) {
+                    yield error("channel_not_found");
+                }
+                if (params.get("user") == null) {
+                    yield error("user_not_in_channel");
+                }
+                check(method, params);
+                yield ok().put("message_ts", nextTs());
+            }
+            case "views.publish", "views.open", "views.update", "views.push" -> {
+                JsonNode view = new Call(method, params, true).json("view");
+                List<String> found = BlockKitLimits.view(view);
+                found.forEach(p -> problems.add(method + ": " + p));
+                if (!found.isEmpty()) {
+                    yield error("invalid_arguments");
+                }
+                ObjectNode ok = ok();
+                ok.set("view", view);
+                yield ok;
+            }
+            default -> error("unknown_method");
+        };
+        calls.add(new Call(method, params, result.path("ok").asBoolean()));
+        reply(exchange, 200, result, 0);
+    }
+
+    private void check(String method, Map<String, String> params) {
+        Call call = new Call(method, params, true);
+        for (String problem : BlockKitLimits.message(params.get("text"), params.containsKey("blocks") ? call.json("blocks") : null)) {
+            problems.add(method + ": " + problem);
+        }
+        if (params.get("text") == null || params.get("text").isBlank()) {
+            problems.add(method + ": no fallback text (notifications and screen readers need it)");
+        }
+    }
+
+    private String nextTs() {
+        return clock.incrementAndGet() + ".000100";
+    }
+
+    private static ObjectNode ok() {
+        return JSON.createObjectNode().put("ok", true);
+    }
+
+    private static ObjectNode error(String code) {
+        return JSON.createObjectNode().put("ok", false).put("error", code);
+    }
+
+    private static void reply(HttpExchange exchange, int status, JsonNode body, int retryAfter) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        if (retryAfter > 0) {
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfter));
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+        return params;
+    }
+
+    private static Map<String, String> json(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        try {
+            JsonNode tree = JSON.readTree(body);
+            for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                params.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+            }
+        } catch (IOException e) {
+            params.put("_unreadable", body);
+        }
+        return params;
+    }
+
+    /** Every message (posted or updated) that carried blocks, newest last. */
+    public List<Call> messagesWithBlocks() {
+        List<Call> out = new ArrayList<>();
+        for (Call call : calls()) {
+            if (call.ok() && (call.method().equals("chat.postMessage") || call.method().equals("chat.update"))) {
+                out.add(call);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
