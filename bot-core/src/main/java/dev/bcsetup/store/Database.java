@@ -83,7 +83,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The pooled connections, for {@link JdbcSessionRepository}. */
+    /** The pooled connections. */
     public DataSource dataSource() {
         return dataSource;
     }

@@ -40,9 +40,12 @@ public final class JdbcSessionRepository implements SessionRepository {
     private static final String DELETE_IDLE = "DELETE FROM sessions WHERE updated_at < ?";
 
     private final DataSource dataSource;
+    private final String databaseDescription;
 
-    public JdbcSessionRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** Sessions in {@code database}, whose lifecycle stays with the caller. */
+    public JdbcSessionRepository(Database database) {
+        this.dataSource = database.dataSource();
+        this.databaseDescription = database.description();
     }
 
     @Override
@@ -54,7 +57,7 @@ public final class JdbcSessionRepository implements SessionRepository {
                 return row.next() ? Optional.of(session(key, row)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw failure("read a session", e);
+            throw failure("read a session from", e);
         }
     }
 
@@ -63,7 +66,7 @@ public final class JdbcSessionRepository implements SessionRepository {
         try (Connection connection = dataSource.getConnection()) {
             return expectedVersion == 0 ? insert(connection, session) : update(connection, session, expectedVersion);
         } catch (SQLException e) {
-            throw failure("save a session", e);
+            throw failure("save a session in", e);
         }
     }
 
@@ -74,7 +77,7 @@ public final class JdbcSessionRepository implements SessionRepository {
             delete.setObject(1, timestamp(cutoff));
             return delete.executeUpdate();
         } catch (SQLException e) {
-            throw failure("delete idle sessions", e);
+            throw failure("delete idle sessions from", e);
         }
     }
 
@@ -169,7 +172,8 @@ public final class JdbcSessionRepository implements SessionRepository {
         return key.platform() + " user " + key.user();
     }
 
-    private static StorageException failure(String action, SQLException e) {
-        return new StorageException("session storage could not " + action + ": " + Database.rootMessage(e), e);
+    private StorageException failure(String action, SQLException e) {
+        return new StorageException(
+                "session storage could not " + action + " " + databaseDescription + ": " + Database.rootMessage(e), e);
     }
 }

@@ -51,7 +51,7 @@ abstract class SessionRepositoryContract {
     @BeforeEach
     void useAnEmptyDatabase() {
         database = emptyDatabase();
-        repository = new JdbcSessionRepository(database.dataSource());
+        repository = new JdbcSessionRepository(database);
     }
 
     static Stream<Arguments> everyKindOfSession() {
