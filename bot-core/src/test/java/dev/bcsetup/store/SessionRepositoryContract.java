@@ -42,6 +42,10 @@ abstract class SessionRepositoryContract {
     private static final SessionKey OWN = SessionKey.own(Platform.SLACK, "T1", "U1");
     private static final SessionKey FOR_CUSTOMER = SessionKey.onBehalf(Platform.TEAMS, "tenant-1", "agent-1", "customer-1");
 
+    /** Writers per race, and races per test: enough that some of them really do overlap. */
+    private static final int WRITERS = 16;
+    private static final int ROUNDS = 20;
+
     private Database database;
     private JdbcSessionRepository repository;
 
@@ -144,30 +148,37 @@ abstract class SessionRepositoryContract {
 
     @Test
     void letsExactlyOneOfManyRacingWritersOfTheSameVersionWin() throws Exception {
-        Session first = Session.begin(OWN, "en", null, 1, T0);
-        repository.save(first, 0);
-        List<Session> rivals = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            rivals.add(first.atStep(i, Status.ACTIVE, T0.plusSeconds(i)));
+        Session current = Session.begin(OWN, "en", null, 1, T0);
+        repository.save(current, 0);
+        for (int round = 0; round < ROUNDS; round++) {
+            Session base = current;
+            List<Session> rivals = new ArrayList<>();
+            for (int i = 0; i < WRITERS; i++) {
+                rivals.add(base.atStep(i, Status.ACTIVE, T0.plusSeconds(round * WRITERS + i)));
+            }
+
+            List<Session> winners = race(rivals, rival -> repository.save(rival, base.version()));
+
+            assertThat(winners).as("round %d", round).hasSize(1);
+            current = winners.get(0);
+            assertThat(repository.find(OWN)).contains(current);
         }
-
-        List<Session> winners = race(rivals, rival -> repository.save(rival, 1));
-
-        assertThat(winners).hasSize(1);
-        assertThat(repository.find(OWN)).contains(winners.get(0));
     }
 
     @Test
     void letsExactlyOneOfManyRacingFirstWritersWin() throws Exception {
-        List<Session> rivals = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            rivals.add(new Session(OWN, "en", null, Set.of(), i, Status.ACTIVE, 1, T0, T0));
+        for (int round = 0; round < ROUNDS; round++) {
+            SessionKey key = SessionKey.own(Platform.SLACK, "T1", "racer-" + round);
+            List<Session> rivals = new ArrayList<>();
+            for (int i = 0; i < WRITERS; i++) {
+                rivals.add(new Session(key, "en", null, Set.of(), i, Status.ACTIVE, 1, T0, T0));
+            }
+
+            List<Session> winners = race(rivals, rival -> repository.save(rival, 0));
+
+            assertThat(winners).as("round %d", round).hasSize(1);
+            assertThat(repository.find(key)).contains(winners.get(0));
         }
-
-        List<Session> winners = race(rivals, rival -> repository.save(rival, 0));
-
-        assertThat(winners).hasSize(1);
-        assertThat(repository.find(OWN)).contains(winners.get(0));
     }
 
     @Test
