@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
     /** How long a request waits for a connection before storage is reported unavailable. */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final int PING_TIMEOUT_SECONDS = 2;
+    private static final Duration QUERY_SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     private final HikariDataSource dataSource;
     private final JdbcTarget target;
@@ -65,6 +66,10 @@ public final class Database implements AutoCloseable {
         target.password().ifPresent(config::setPassword);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setValidationTimeout(Duration.ofSeconds(PING_TIMEOUT_SECONDS).toMillis());
+        if (target.kind() == JdbcTarget.Kind.POSTGRESQL) {
+            // A query on a silent network would otherwise wait forever; a socketTimeout in the URL wins.
+            config.addDataSourceProperty("socketTimeout", String.valueOf(QUERY_SOCKET_TIMEOUT.toSeconds()));
+        }
         // Start without a connection: open() reports an unreachable database itself, in its own words.
         config.setInitializationFailTimeout(-1);
         return new Database(new HikariDataSource(config), target);

@@ -1,5 +1,7 @@
 package dev.bcsetup.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -8,6 +10,7 @@ import java.sql.Statement;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The repository contract on a real PostgreSQL server, started once for the class from the binaries
@@ -32,6 +35,13 @@ class PostgresSessionRepositoryTest extends SessionRepositoryContract {
         }
         if (postgres != null) {
             postgres.close();
+        }
+    }
+
+    @Test
+    void boundsEveryQueryWithASocketTimeoutSoASilentServerCannotHangARequest() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertThat(connection.getNetworkTimeout()).isEqualTo(30_000);
         }
     }
 
