@@ -1,0 +1,136 @@
+package dev.bcsetup.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The session database: a connection pool to PostgreSQL (when several instances share state) or to
+ * an embedded H2 file, with its schema brought up to date by the Flyway migrations in
+ * {@code db/migration}.
+ */
+public final class Database implements AutoCloseable {
+
+    /** How long a request waits for a connection before storage is reported unavailable. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    private static final int PING_TIMEOUT_SECONDS = 2;
+    private static final Duration QUERY_SOCKET_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HikariDataSource dataSource;
+    private final JdbcTarget target;
+
+    private Database(HikariDataSource dataSource, JdbcTarget target) {
+        this.dataSource = dataSource;
+        this.target = target;
+    }
+
+    /**
+     * Connects to {@code jdbcUrl} ({@code jdbc:postgresql:} or {@code jdbc:h2:}, credentials may be
+     * part of it), or to the H2 file {@code sessions.mv.db} under {@code dataDirectory} when absent,
+     * and migrates the schema.
+     *
+     * @throws StorageException when the database cannot be reached or migrated
+     * @throws IllegalArgumentException when the URL is not one of the two kinds
+     */
+    public static Database open(Optional<String> jdbcUrl, Path dataDirectory) {
+        Database database = connect(jdbcUrl, dataDirectory);
+        try {
+            database.migrate();
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The pool without touching the database yet; {@link #open} also migrates. */
+    static Database connect(Optional<String> jdbcUrl, Path dataDirectory) {
+        JdbcTarget target = jdbcUrl.map(JdbcTarget::parse).orElseGet(() -> JdbcTarget.h2File(dataDirectory));
+        if (jdbcUrl.isEmpty()) {
+            createDirectory(dataDirectory);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sessions");
+        config.setDriverClassName(target.kind().driverClassName());
+        config.setJdbcUrl(target.url());
+        target.user().ifPresent(config::setUsername);
+        target.password().ifPresent(config::setPassword);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(PING_TIMEOUT_SECONDS).toMillis());
+        if (target.kind() == JdbcTarget.Kind.POSTGRESQL) {
+            // A query on a silent network would otherwise wait forever; a socketTimeout in the URL wins.
+            config.addDataSourceProperty("socketTimeout", String.valueOf(QUERY_SOCKET_TIMEOUT.toSeconds()));
+        }
+        // Start without a connection: open() reports an unreachable database itself, in its own words.
+        config.setInitializationFailTimeout(-1);
+        return new Database(new HikariDataSource(config), target);
+    }
+
+    /** Applies every migration the database has not seen yet. */
+    void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StorageException("could not prepare the session tables in " + target + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** The pooled connections. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** What this database is, without credentials: for logs and the start-up report. */
+    public String description() {
+        return target.description();
+    }
+
+    /** Whether the database answers now, within a few seconds; for the readiness probe. */
+    public boolean ping() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(PING_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Closes every pooled connection; H2 then closes its file. */
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + target + "]";
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StorageException("could not create the data directory " + directory.toAbsolutePath(), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.bcsetup.store;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The repository contract on the embedded H2 file, the default storage. */
+class H2SessionRepositoryTest extends SessionRepositoryContract {
+
+    @TempDir
+    Path dataDirectory;
+
+    private Database database;
+
+    @Override
+    Database emptyDatabase() {
+        database = Database.open(Optional.empty(), dataDirectory);
+        return database;
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+}
