@@ -10,7 +10,8 @@ import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.notify.LogNotifier;
 import dev.bcsetup.server.playground.Playground;
 import dev.bcsetup.slack.SlackApp;
-import dev.bcsetup.store.InMemorySessionRepository;
+import dev.bcsetup.store.Database;
+import dev.bcsetup.store.JdbcSessionRepository;
 import dev.bcsetup.store.SessionStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -36,21 +37,23 @@ public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
     /** An untouched setup expires after this long; the merchant then starts again. */
     static final Duration SESSION_IDLE_TIMEOUT = Duration.ofDays(7);
-    private static final SessionKey READINESS_PROBE = SessionKey.own(Platform.WEB, "readiness", "probe");
 
     private final Javalin app;
     private final List<ExecutorService> executors;
+    private final Database database;
 
-    private BotServer(Javalin app, List<ExecutorService> executors) {
+    private BotServer(Javalin app, List<ExecutorService> executors, Database database) {
         this.app = app;
         this.executors = executors;
+        this.database = database;
     }
 
     /** Builds every part from the configuration and starts listening. */
     public static BotServer start(Config config, Clock clock) {
         FlowLibrary flows = FlowLibrary.standard();
         Conversation conversation = new Conversation(flows, clock, SESSION_IDLE_TIMEOUT);
-        SessionStore store = new SessionStore(new InMemorySessionRepository(), 100_000, Duration.ofHours(1));
+        Database database = Database.open(config.databaseUrl(), config.dataDirectory());
+        SessionStore store = new SessionStore(new JdbcSessionRepository(database), 100_000, Duration.ofHours(1));
         ExecutorService followUps = Executors.newFixedThreadPool(4, daemon("follow-up"));
         BigCommerceValidator validator = new BigCommerceValidator(config.bigCommerceApiUrl(),
                 BigCommerceValidator.httpClient(Duration.ofSeconds(5)), clock, BigCommerceValidator.DEFAULT_DEADLINE);
@@ -69,7 +72,7 @@ public final class BotServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.http.maxRequestSize = 64 * 1024;
             cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-            cfg.routes.get("/readyz", ctx -> ready(ctx, store));
+            cfg.routes.get("/readyz", ctx -> ready(ctx, database));
             cfg.routes.get("/assets/{name}", assets::serve);
             slack.ifPresent(s -> {
                 cfg.routes.post("/slack/events", ctx -> SlackEndpoint.serve(s, ctx));
@@ -94,17 +97,23 @@ public final class BotServer implements AutoCloseable {
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("housekeeping"));
         housekeeping.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES);
-        return new BotServer(app, List.of(housekeeping, followUps));
+        return new BotServer(app, List.of(housekeeping, followUps), database);
     }
 
     public int port() {
         return app.port();
     }
 
+    /** Which database holds the sessions, without credentials, for the start-up report. */
+    public String databaseDescription() {
+        return database.description();
+    }
+
     @Override
     public void close() {
         app.stop();
         executors.forEach(ExecutorService::shutdownNow);
+        database.close();
     }
 
     private static ThreadFactory daemon(String name) {
@@ -115,13 +124,12 @@ public final class BotServer implements AutoCloseable {
         };
     }
 
-    private static void ready(Context ctx, SessionStore store) {
-        try {
-            store.find(READINESS_PROBE);
+    private static void ready(Context ctx, Database database) {
+        if (database.ping()) {
             ctx.json(Map.of("status", "ready"));
-        } catch (RuntimeException e) {
-            LOG.warn("Not ready: session storage unreachable ({})", e.getClass().getSimpleName());
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "session storage unreachable"));
+        } else {
+            LOG.warn("Not ready: {} does not answer", database.description());
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "database unreachable"));
         }
     }
 

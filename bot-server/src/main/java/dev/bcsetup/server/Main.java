@@ -23,6 +23,6 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         BotServer server = BotServer.start(config, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
-        StartupReport.log(log, config, server.port(), (System.nanoTime() - started) / 1_000_000);
+        StartupReport.log(log, config, server, (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -8,7 +8,8 @@ final class StartupReport {
     private StartupReport() {
     }
 
-    static void log(Logger log, Config config, int port, long millis) {
+    static void log(Logger log, Config config, BotServer server, long millis) {
+        int port = server.port();
         String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
         if (config.localMode()) {
             log.info("Local mode: playground at http://{}:{}/ (set PUBLIC_BASE_URL to serve Slack and Teams)", host, port);
@@ -17,12 +18,11 @@ final class StartupReport {
         }
         log.info("Slack: {}", config.slack().isPresent()
                 ? (config.slack().get().appToken().isPresent() ? "on, Socket Mode" : "on, POST /slack/events")
-                + config.handoffSlackChannel().map(c -> ", help requests to " + c).orElse("") : "off (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET unset)");
+                        + config.handoffSlackChannel().map(c -> ", help requests to " + c).orElse("")
+                : "off (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET unset)");
         log.info("Teams: {}", config.teams().isPresent()
                 ? "configured (its adapter arrives with the Teams issue)" : "off (MICROSOFT_APP_ID unset)");
-        if (config.databaseUrl().isPresent()) {
-            log.warn("DATABASE_URL is set, but this version keeps setups in memory; durable storage arrives with the hand-off issue");
-        }
+        log.info("Sessions in {}", server.databaseDescription());
         log.info("Ready in {} ms", millis);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,9 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The running server over real HTTP on loopback: health, pictures, errors, and the playground's form posts. */
 class BotServerHttpTest {
+
+    @TempDir
+    static Path dataDir;
 
     private static BotServer server;
     private static String base;
@@ -24,7 +29,7 @@ class BotServerHttpTest {
 
     @BeforeAll
     static void start() {
-        server = BotServer.start(Config.from(Settings.of(Map.of("PORT", "0"))), Clock.systemUTC());
+        server = BotServer.start(TestConfig.local(dataDir), Clock.systemUTC());
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -36,6 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * where {@code .ci/run} installs them and their absence is a failure.
  */
 class PlaygroundBrowserTest {
+
+    @TempDir
+    static Path dataDir;
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -71,8 +75,8 @@ class PlaygroundBrowserTest {
                 .store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live")
                 .token(TOKEN, "abc123", modify)
                 .token(READ_ONLY_TOKEN, "abc123", readOnly);
-        server = BotServer.start(Config.from(Settings.of(Map.of("PORT", "0",
-                "BIGCOMMERCE_API_URL", bigCommerce.origin().toString()))), Clock.systemUTC());
+        server = BotServer.start(TestConfig.local(dataDir, "BIGCOMMERCE_API_URL", bigCommerce.origin().toString()),
+                Clock.systemUTC());
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -9,6 +9,8 @@ import dev.bcsetup.slack.FakeSlackApi;
 import dev.bcsetup.slack.FakeSlackApi.Call;
 import dev.bcsetup.slack.SlackRequests;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * Block Kit payload against Slack's limits.
  */
 class SlackJourneyTest {
+
+    @TempDir
+    static Path dataDir;
 
     static final String BOT_TOKEN = "xoxb-1111-2222-SECRETBOTTOKEN";
     static final String SIGNING_SECRET = "0123456789abcdef0123456789abcdef";
@@ -43,14 +49,13 @@ class SlackJourneyTest {
         logs.start();
         root().addAppender(logs);
         slack = new FakeSlackApi(BOT_TOKEN, ENGINEERS, "C0GENERAL01");
-        server = BotServer.start(Config.from(Settings.of(Map.of(
-                "PORT", "0",
+        server = BotServer.start(TestConfig.local(Files.createTempDirectory(dataDir, "run"),
                 "BIND_ADDRESS", "127.0.0.1",
                 "PUBLIC_BASE_URL", "https://bot.example.com",
                 "SLACK_BOT_TOKEN", BOT_TOKEN,
                 "SLACK_SIGNING_SECRET", SIGNING_SECRET,
                 "SLACK_API_URL", slack.url(),
-                "HANDOFF_SLACK_CHANNEL", ENGINEERS))), Clock.systemUTC());
+                "HANDOFF_SLACK_CHANNEL", ENGINEERS), Clock.systemUTC());
         requests = new SlackRequests(SIGNING_SECRET, URI.create("http://127.0.0.1:" + server.port() + "/slack/events"));
     }
 

@@ -8,6 +8,7 @@ import dev.bcsetup.slack.FakeSlackApi;
 import dev.bcsetup.slack.FakeSlackApi.Call;
 import dev.bcsetup.slack.SlackRequests;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Requests the bot must not act on: a wrong or stale signature (401), a signed body that is no Slack
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * the merchant's setup.
  */
 class SlackRefusalsTest {
+
+    @TempDir
+    static Path dataDir;
 
     private static final String TEAM = FakeSlackApi.TEAM;
     private static final String MERCHANT = "U0MERCHANT2";
@@ -37,11 +42,10 @@ class SlackRefusalsTest {
     @BeforeAll
     static void startOnStepTwo() throws Exception {
         slack = new FakeSlackApi(SlackJourneyTest.BOT_TOKEN, "C0GENERAL01");
-        server = BotServer.start(Config.from(Settings.of(Map.of(
-                "PORT", "0",
+        server = BotServer.start(TestConfig.local(dataDir,
                 "SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
                 "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET,
-                "SLACK_API_URL", slack.url()))), Clock.systemUTC());
+                "SLACK_API_URL", slack.url()), Clock.systemUTC());
         requests = new SlackRequests(SlackJourneyTest.SIGNING_SECRET, URI.create("http://127.0.0.1:" + server.port() + "/slack/events"));
         requests.slashCommand(TEAM, MERCHANT, "C0GENERAL01", "to");
         Call first = slack.await(0, c -> c.method().equals("chat.postMessage") && c.blocksText().contains("Step 1 of 7"), "step 1");

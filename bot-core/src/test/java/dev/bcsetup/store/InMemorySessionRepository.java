@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Sessions in this process's memory: enough for one instance that may forget everything on restart. */
+/** Sessions in this process's memory, for tests of what sits in front of a repository. */
 public final class InMemorySessionRepository implements SessionRepository {
 
     private final ConcurrentMap<SessionKey, Session> sessions = new ConcurrentHashMap<>();

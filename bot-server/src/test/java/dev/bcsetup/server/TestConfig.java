@@ -1,0 +1,23 @@
+package dev.bcsetup.server;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Configuration for a server under test: a free port and its own data folder, so no test sees another's sessions. */
+final class TestConfig {
+
+    private TestConfig() {
+    }
+
+    /** {@code keyValues} alternate names and values, added to or overriding the defaults. */
+    static Config local(Path dataDir, String... keyValues) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("DATA_DIR", dataDir.toString());
+        for (int i = 0; i < keyValues.length; i += 2) {
+            env.put(keyValues[i], keyValues[i + 1]);
+        }
+        return Config.from(Settings.of(env));
+    }
+}
