@@ -9,6 +9,7 @@ import dev.bcsetup.notify.LogNotifier;
 import dev.bcsetup.server.playground.Playground;
 import dev.bcsetup.store.InMemorySessionRepository;
 import dev.bcsetup.store.SessionStore;
+import dev.bcsetup.teams.TeamsApp;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -47,7 +48,10 @@ public final class BotServer implements AutoCloseable {
         Conversation conversation = new Conversation(flows, clock, SESSION_IDLE_TIMEOUT);
         SessionStore store = new SessionStore(new InMemorySessionRepository(), 100_000, Duration.ofHours(1));
         ExecutorService followUps = Executors.newFixedThreadPool(4, daemon("follow-up"));
-        Conversations conversations = new Conversations(conversation, store, List.of(new LogNotifier()), followUps);
+        TeamsApp teams = TeamsRoute.app(config);
+        Conversations conversations = new Conversations(conversation, store,
+                List.of(new LogNotifier(), teams.engineerNotifier()), followUps);
+        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations));
         Playground playground = new Playground(conversations, new SecureRandom());
         Assets assets = new Assets();
 
@@ -59,6 +63,7 @@ public final class BotServer implements AutoCloseable {
             cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             cfg.routes.get("/readyz", ctx -> ready(ctx, store));
             cfg.routes.get("/assets/{name}", assets::serve);
+            cfg.routes.post("/api/messages", teamsRoute::handle);
             if (config.localMode()) {
                 cfg.routes.get("/", playground::show);
                 cfg.routes.post("/playground", playground::act);

@@ -18,7 +18,7 @@ final class StartupReport {
         log.info("Slack: {}", config.slack().isPresent()
                 ? "configured (its adapter arrives with the Slack issue)" : "off (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET unset)");
         log.info("Teams: {}", config.teams().isPresent()
-                ? "configured (its adapter arrives with the Teams issue)" : "off (MICROSOFT_APP_ID unset)");
+                ? "on at /api/messages, Bot Framework tokens checked" : "emulator mode at /api/messages (MICROSOFT_APP_ID unset)");
         if (config.databaseUrl().isPresent()) {
             log.warn("DATABASE_URL is set, but this version keeps setups in memory; durable storage arrives with the hand-off issue");
         }

@@ -71,8 +71,13 @@ public final class TeamsEngineerNotifier implements EngineerNotifier {
 
     @Override
     public void merchantStuck(Effect.Escalate request) {
-        ConversationReference reference = channel().orElseThrow(() ->
-                new IllegalStateException("no Teams engineers channel: set HANDOFF_TEAMS_CHANNEL or register one"));
+        Optional<ConversationReference> channel = channel();
+        if (channel.isEmpty()) {
+            LOG.info("No Teams engineers channel yet (HANDOFF_TEAMS_CHANNEL, or \"register engineers channel\"): "
+                    + "the help request is in the log only");
+            return;
+        }
+        ConversationReference reference = channel.get();
         TeamsTexts texts = TeamsTexts.forLocale(null);
         StringBuilder text = new StringBuilder(texts.get("stuck.posted",
                 "number", Integer.toString(request.stepNumber()), "title", request.stepTitle()));
