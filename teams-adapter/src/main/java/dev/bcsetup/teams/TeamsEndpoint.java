@@ -1,5 +1,6 @@
 package dev.bcsetup.teams;
 
+import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,13 +71,13 @@ public final class TeamsEndpoint {
             return new Response(invoke.getStatus(), invoke.getBody() == null ? null : json.writeValueAsString(invoke.getBody()));
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = rootOf(e);
-            if (cause instanceof AuthenticationException) {
+            if (cause instanceof AuthenticationException || cause instanceof JWTVerificationException) {
                 LOG.info("Refused a Teams activity that failed authentication: {}", cause.getMessage());
                 return new Response(401, null);
             }
             LOG.error("A Teams activity failed", cause);
             return new Response(500, null);
-        } catch (AuthenticationException e) {
+        } catch (AuthenticationException | JWTVerificationException e) {
             LOG.info("Refused a Teams activity that failed authentication: {}", e.getMessage());
             return new Response(401, null);
         } catch (TimeoutException e) {
@@ -96,8 +97,9 @@ public final class TeamsEndpoint {
             cause = cause.getCause();
         }
         // The SDK sometimes wraps the authentication failure once more.
-        if (!(cause instanceof AuthenticationException) && cause.getCause() instanceof AuthenticationException auth) {
-            return auth;
+        if (!(cause instanceof AuthenticationException) && (cause.getCause() instanceof AuthenticationException
+                || cause.getCause() instanceof JWTVerificationException)) {
+            return cause.getCause();
         }
         return cause;
     }
