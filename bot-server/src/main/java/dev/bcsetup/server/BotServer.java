@@ -13,6 +13,7 @@ import dev.bcsetup.slack.SlackApp;
 import dev.bcsetup.store.Database;
 import dev.bcsetup.store.JdbcSessionRepository;
 import dev.bcsetup.store.SessionStore;
+import dev.bcsetup.teams.TeamsApp;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -57,12 +58,15 @@ public final class BotServer implements AutoCloseable {
         ExecutorService followUps = Executors.newFixedThreadPool(4, daemon("follow-up"));
         BigCommerceValidator validator = new BigCommerceValidator(config.bigCommerceApiUrl(),
                 BigCommerceValidator.httpClient(Duration.ofSeconds(5)), clock, BigCommerceValidator.DEFAULT_DEADLINE);
-        // Slack: its engineer notifier joins the log's, and it answers at POST /slack/events (or over Socket Mode).
+        // Slack answers at POST /slack/events (or over Socket Mode), Teams at POST /api/messages; each brings
+        // its engineer notifier beside the log's.
         Optional<SlackApp> slack = SlackEndpoint.from(config, flows);
-        List<EngineerNotifier> notifiers = new ArrayList<>(List.of(new LogNotifier()));
+        TeamsApp teams = TeamsRoute.app(config);
+        List<EngineerNotifier> notifiers = new ArrayList<>(List.of(new LogNotifier(), teams.engineerNotifier()));
         slack.flatMap(SlackApp::notifier).ifPresent(notifiers::add);
         Conversations conversations = new Conversations(conversation, store, validator, notifiers, followUps);
         slack.ifPresent(s -> s.start(conversations));
+        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations));
         Playground playground = new Playground(conversations, new SecureRandom());
         Assets assets = new Assets();
 
@@ -78,6 +82,7 @@ public final class BotServer implements AutoCloseable {
                 cfg.routes.post("/slack/events", ctx -> SlackEndpoint.serve(s, ctx));
                 cfg.events.serverStopped(s::close);
             });
+            cfg.routes.post("/api/messages", teamsRoute::handle);
             if (config.localMode()) {
                 cfg.routes.get("/", playground::show);
                 cfg.routes.post("/playground", playground::act);

@@ -46,8 +46,12 @@ public record Config(
     public record Slack(Secret botToken, Secret signingSecret, Optional<Secret> appToken, Optional<URI> apiUrl) {
     }
 
-    /** The Bot Framework registration. */
-    public record Teams(String appId, Secret appPassword, String appType, Optional<String> tenantId) {
+    /**
+     * The Bot Framework registration; {@code openIdMetadataUrl} replaces where Bot Framework publishes its
+     * token signing keys (tests point it at a fake).
+     */
+    public record Teams(String appId, Secret appPassword, String appType, Optional<String> tenantId,
+                        Optional<URI> openIdMetadataUrl) {
     }
 
     /** Where and how the signed hand-off webhook goes. */
@@ -153,7 +157,9 @@ public record Config(
         if (type.equals("SingleTenant") && tenant.isEmpty()) {
             throw new ConfigException("MICROSOFT_APP_TENANT_ID is missing: a SingleTenant bot needs its tenant ID");
         }
-        return Optional.of(new Teams(id, password, type, tenant));
+        Optional<URI> openIdMetadataUrl = settings.get("MICROSOFT_OPENID_METADATA_URL")
+                .map(v -> url("MICROSOFT_OPENID_METADATA_URL", v));
+        return Optional.of(new Teams(id, password, type, tenant, openIdMetadataUrl));
     }
 
     private static Optional<Webhook> webhook(Settings settings) {

@@ -21,7 +21,7 @@ final class StartupReport {
                         + config.handoffSlackChannel().map(c -> ", help requests to " + c).orElse("")
                 : "off (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET unset)");
         log.info("Teams: {}", config.teams().isPresent()
-                ? "configured (its adapter arrives with the Teams issue)" : "off (MICROSOFT_APP_ID unset)");
+                ? "on at /api/messages, Bot Framework tokens checked" : "emulator mode at /api/messages (MICROSOFT_APP_ID unset)");
         log.info("Sessions in {}", server.databaseDescription());
         log.info("Ready in {} ms", millis);
     }

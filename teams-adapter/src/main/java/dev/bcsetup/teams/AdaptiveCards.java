@@ -1,0 +1,183 @@
+package dev.bcsetup.teams;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bcsetup.conversation.Action;
+import dev.bcsetup.conversation.SessionKey;
+import dev.bcsetup.conversation.StepView;
+import dev.bcsetup.flow.DataSet;
+import dev.bcsetup.flow.Direction;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Draws core replies as Adaptive Cards (schema 1.5, what Teams renders). Every button is an
+ * {@code Action.Submit} whose data names the button ({@link dev.bcsetup.conversation.ActionRef#encode()}) and
+ * whose setup it belongs to, so a click in a group chat finds the right setup whoever presses it.
+ */
+final class AdaptiveCards {
+
+    static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    static final String VERSION = "1.5";
+    /** The data-set choice's input id; its value arrives beside the button's data. */
+    static final String DATA_SETS_INPUT = "dataSets";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Optional<URI> publicBaseUrl;
+
+    /** {@code publicBaseUrl}: the https origin serving {@code /assets/}; empty in local mode, where cards say so instead. */
+    AdaptiveCards(Optional<URI> publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    ObjectNode step(StepView view, SessionKey owner, TeamsTexts texts) {
+        ObjectNode card = card();
+        ArrayNode body = card.putArray("body");
+        body.add(textBlock(view.progress()).put("isSubtle", true).put("size", "Small").put("spacing", "None"));
+        body.add(textBlock(view.title()).put("weight", "Bolder").put("size", "Large"));
+        view.notice().ifPresent(notice -> body.add(container("accent", textBlock(notice))));
+        body.add(picture(view, texts));
+        TeamsMarkdown.blocks(view.body()).forEach(text -> body.add(textBlock(text)));
+        view.migration().ifPresent(choice -> addMigrationChoice(body, view, choice, owner));
+        view.scopes().ifPresent(table -> body.add(scopeTable(table)));
+        ArrayNode actions = card.putArray("actions");
+        for (Action action : view.actions()) {
+            actions.add(submit(action, owner));
+        }
+        card.put("fallbackText", view.progress() + ": " + view.title());
+        return card;
+    }
+
+    /** A short notice with buttons; notices without buttons are sent as plain text instead. */
+    ObjectNode notice(String text, List<Action> buttons, SessionKey owner) {
+        ObjectNode card = card();
+        ArrayNode body = card.putArray("body");
+        TeamsMarkdown.blocks(text).forEach(block -> body.add(textBlock(block)));
+        ArrayNode actions = card.putArray("actions");
+        buttons.forEach(button -> actions.add(submit(button, owner)));
+        return card;
+    }
+
+    private ObjectNode picture(StepView view, TeamsTexts texts) {
+        if (publicBaseUrl.isEmpty()) {
+            // A data: URI of a step picture would break Teams' 40 KB message limit: say where pictures come from.
+            return textBlock(texts.get("picture.local", "alt", view.picture().alt())).put("isSubtle", true);
+        }
+        ObjectNode image = JSON.objectNode();
+        image.put("type", "Image");
+        image.put("url", publicBaseUrl.get() + "/assets/" + view.picture().file());
+        image.put("altText", view.picture().alt());
+        image.put("size", "Stretch");
+        return image;
+    }
+
+    private void addMigrationChoice(ArrayNode body, StepView view, StepView.MigrationChoice choice, SessionKey owner) {
+        ObjectNode directions = JSON.objectNode();
+        directions.put("type", "ActionSet");
+        ArrayNode buttons = directions.putArray("actions");
+        for (StepView.Option<Direction> option : choice.directions()) {
+            ObjectNode button = submitData(view.choose(option.value()).encode(), owner);
+            button.put("title", option.selected() ? "\u2714 " + option.label() : option.label());
+            if (option.selected()) {
+                button.put("style", "positive");
+            }
+            buttons.add(button);
+        }
+        body.add(directions);
+
+        ObjectNode dataSets = JSON.objectNode();
+        dataSets.put("type", "Input.ChoiceSet");
+        dataSets.put("id", DATA_SETS_INPUT);
+        dataSets.put("isMultiSelect", true);
+        dataSets.put("style", "expanded");
+        ArrayNode choices = dataSets.putArray("choices");
+        for (StepView.Option<DataSet> option : choice.dataSets()) {
+            choices.addObject().put("title", option.label()).put("value", option.value().name());
+        }
+        dataSets.put("value", choice.dataSets().stream().filter(StepView.Option::selected)
+                .map(o -> o.value().name()).collect(Collectors.joining(",")));
+        body.add(dataSets);
+    }
+
+    private static ObjectNode scopeTable(StepView.ScopeTable table) {
+        ObjectNode node = JSON.objectNode();
+        node.put("type", "Table");
+        node.put("firstRowAsHeader", true);
+        node.put("gridStyle", "accent");
+        ArrayNode columns = node.putArray("columns");
+        columns.addObject().put("width", 3);
+        columns.addObject().put("width", 2);
+        columns.addObject().put("width", 2);
+        ArrayNode rows = node.putArray("rows");
+        rows.add(row(true, table.scopeHeader(), table.accessHeader(), table.neededHeader()));
+        for (StepView.ScopeRow row : table.rows()) {
+            rows.add(row(false, row.scope(), row.access(), row.needed()));
+        }
+        return node;
+    }
+
+    private static ObjectNode row(boolean header, String... cells) {
+        ObjectNode row = JSON.objectNode();
+        row.put("type", "TableRow");
+        ArrayNode items = row.putArray("cells");
+        for (String cell : cells) {
+            ObjectNode text = textBlock(cell);
+            if (header) {
+                text.put("weight", "Bolder");
+            }
+            ObjectNode tableCell = items.addObject();
+            tableCell.put("type", "TableCell");
+            tableCell.putArray("items").add(text);
+        }
+        return row;
+    }
+
+    private static ObjectNode submit(Action action, SessionKey owner) {
+        ObjectNode button = submitData(action.ref().encode(), owner);
+        button.put("title", action.label());
+        switch (action.style()) {
+            case PRIMARY -> button.put("style", "positive");
+            case DANGER -> button.put("style", "destructive");
+            case DEFAULT -> { }
+        }
+        return button;
+    }
+
+    private static ObjectNode submitData(String encodedAction, SessionKey owner) {
+        ObjectNode button = JSON.objectNode();
+        button.put("type", "Action.Submit");
+        ObjectNode data = button.putObject("data");
+        data.put(CardSubmit.ACTION, encodedAction);
+        data.put(CardSubmit.USER, owner.user());
+        owner.customerId().ifPresent(customer -> data.put(CardSubmit.CUSTOMER, customer));
+        return button;
+    }
+
+    private static ObjectNode card() {
+        ObjectNode card = JSON.objectNode();
+        card.put("type", "AdaptiveCard");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("version", VERSION);
+        return card;
+    }
+
+    private static ObjectNode container(String style, ObjectNode item) {
+        ObjectNode container = JSON.objectNode();
+        container.put("type", "Container");
+        container.put("style", style);
+        container.putArray("items").add(item);
+        return container;
+    }
+
+    private static ObjectNode textBlock(String text) {
+        ObjectNode block = JSON.objectNode();
+        block.put("type", "TextBlock");
+        block.put("text", text);
+        block.put("wrap", true);
+        return block;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.bcsetup.teams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.connector.authentication.ChannelValidation;
+import dev.bcsetup.conversation.Conversations;
+import dev.bcsetup.notify.EngineerNotifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Teams side assembled from its settings. Made in two steps because the engineers notifier must exist
+ * before {@link Conversations} (which calls it) and the bot needs {@link Conversations}.
+ */
+public final class TeamsApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsApp.class);
+
+    private final TeamsSettings settings;
+    private final TeamsHttpAdapter adapter;
+    private final People people = new People();
+    private final ConnectorRetry retry = ConnectorRetry.standard();
+    private final ObjectMapper json = TeamsJson.mapper();
+    private final TeamsEngineerNotifier notifier;
+
+    private TeamsApp(TeamsSettings settings) {
+        this.settings = settings;
+        this.adapter = new TeamsHttpAdapter(settings.appId().orElse(""), settings.appPassword().orElse(""),
+                settings.singleTenant() ? settings.tenantId().orElseThrow() : null);
+        this.notifier = new TeamsEngineerNotifier(adapter, settings.appId().orElse(""), settings.engineersChannel(), people, retry);
+    }
+
+    public static TeamsApp create(TeamsSettings settings) {
+        // The SDK keeps this URL in a static field; only tests change it, before any request.
+        settings.openIdMetadataUrl().ifPresent(ChannelValidation::setOpenIdMetaDataUrl);
+        if (settings.emulator()) {
+            LOG.warn("*** Teams endpoint in EMULATOR MODE: MICROSOFT_APP_ID is not set, so /api/messages accepts "
+                    + "UNAUTHENTICATED activities (only those whose serviceUrl is on this machine). For local testing only. ***");
+        } else {
+            LOG.info("Teams endpoint checks Bot Framework tokens for app {} ({})", settings.appId().get(),
+                    settings.singleTenant() ? "single-tenant" : "multi-tenant");
+        }
+        return new TeamsApp(settings);
+    }
+
+    /** Posts "I'm stuck" requests to the engineers' Teams channel. */
+    public EngineerNotifier engineerNotifier() {
+        return notifier;
+    }
+
+    /** The {@code POST /api/messages} handler, running the conversation through {@code conversations}. */
+    public TeamsEndpoint endpoint(Conversations conversations) {
+        TeamsBot bot = new TeamsBot(conversations, new AdaptiveCards(settings.publicBaseUrl()), notifier, people, retry, json);
+        return new TeamsEndpoint(adapter, bot, json, settings.emulator());
+    }
+}

@@ -1,0 +1,296 @@
+package dev.bcsetup.teams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Entity;
+import com.microsoft.bot.schema.Mention;
+import com.microsoft.bot.schema.ResourceResponse;
+import com.microsoft.bot.schema.TextFormatTypes;
+import dev.bcsetup.conversation.Actor;
+import dev.bcsetup.conversation.Conversations;
+import dev.bcsetup.conversation.Event;
+import dev.bcsetup.conversation.Outcome;
+import dev.bcsetup.conversation.Platform;
+import dev.bcsetup.conversation.Reply;
+import dev.bcsetup.conversation.SessionKey;
+import dev.bcsetup.flow.Markup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates Teams activities into core events and core replies into Teams messages. It decides nothing
+ * about the conversation: who may press what, and what comes next, is the core's call.
+ */
+public final class TeamsBot implements Bot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
+    private static final String NO_TENANT = "no-tenant";
+
+    private final Conversations conversations;
+    private final AdaptiveCards cards;
+    private final CardMessages cardMessages = new CardMessages();
+    private final TeamsEngineerNotifier engineers;
+    private final People people;
+    private final ConnectorRetry retry;
+    private final ObjectMapper json;
+
+    TeamsBot(Conversations conversations, AdaptiveCards cards, TeamsEngineerNotifier engineers, People people,
+             ConnectorRetry retry, ObjectMapper json) {
+        this.conversations = conversations;
+        this.cards = cards;
+        this.engineers = engineers;
+        this.people = people;
+        this.retry = retry;
+        this.json = json;
+    }
+
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        engineers.observe(activity);
+        people.saw(activity.getFrom());
+        switch (Objects.requireNonNullElse(activity.getType(), "")) {
+            case ActivityTypes.MESSAGE -> onMessage(turn, activity);
+            case ActivityTypes.CONVERSATION_UPDATE -> {
+                boolean botAdded = activity.getMembersAdded() != null && activity.getMembersAdded().stream()
+                        .anyMatch(m -> activity.getRecipient() != null && Objects.equals(m.getId(), activity.getRecipient().getId()));
+                if (botAdded) {
+                    greet(turn, activity);
+                }
+            }
+            case ActivityTypes.INSTALLATION_UPDATE -> {
+                if (activity.getAction() == null || activity.getAction().startsWith("add")) {
+                    greet(turn, activity);
+                }
+            }
+            default -> LOG.debug("Ignoring a Teams {} activity", activity.getType());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Installing the bot in a personal chat opens the guide; Teams may send both kinds of install activity. */
+    private void greet(TurnContext turn, Activity activity) {
+        if (!personal(activity) || activity.getFrom() == null) {
+            return;
+        }
+        SessionKey key = SessionKey.own(Platform.TEAMS, tenant(activity), activity.getFrom().getId());
+        if (cardMessages.find(key).isPresent()) {
+            return;
+        }
+        Event start = new Event.Start(new Actor(activity.getFrom().getId()), activity.getLocale(), Optional.empty());
+        run(turn, key, start, null);
+    }
+
+    private void onMessage(TurnContext turn, Activity activity) {
+        if (activity.getFrom() == null || activity.getFrom().getId() == null) {
+            return;
+        }
+        Actor actor = new Actor(activity.getFrom().getId());
+        Optional<CardSubmit> submit = CardSubmit.read(activity.getValue(), json);
+        if (submit.isPresent()) {
+            CardSubmit press = submit.get();
+            SessionKey key = new SessionKey(Platform.TEAMS, tenant(activity), press.user(), press.customer().orElse(null));
+            run(turn, key, press.action().toEvent(actor, press.dataSets()), activity.getReplyToId());
+            return;
+        }
+        String text = Activity.removeRecipientMentionImmutable(activity);
+        TeamsCommand command = TeamsCommand.parse(text);
+        TeamsTexts texts = TeamsTexts.forLocale(activity.getLocale());
+        if (personal(activity)) {
+            onPersonalCommand(turn, activity, actor, command, texts);
+        } else {
+            onGroupCommand(turn, activity, actor, command, texts);
+        }
+    }
+
+    private void onPersonalCommand(TurnContext turn, Activity activity, Actor actor, TeamsCommand command, TeamsTexts texts) {
+        SessionKey key = SessionKey.own(Platform.TEAMS, tenant(activity), actor.id());
+        Event event;
+        if (command instanceof TeamsCommand.Start start) {
+            event = new Event.Start(actor, activity.getLocale(), start.direction());
+        } else if (command instanceof TeamsCommand.Help) {
+            event = new Event.Help(actor);
+        } else if (command instanceof TeamsCommand.Restart) {
+            event = new Event.Restart(actor);
+        } else if (command instanceof TeamsCommand.Cancel) {
+            event = new Event.Cancel(actor);
+        } else if (command instanceof TeamsCommand.SetupFor setupFor) {
+            sendText(turn, texts.get("link.later", "customer", stripTags(setupFor.rest()), "bot", botName(activity)));
+            return;
+        } else if (command instanceof TeamsCommand.RegisterEngineersChannel) {
+            sendText(turn, texts.get("engineers.channel.only"));
+            return;
+        } else {
+            // "status" and anything else: show where the merchant is, or begin.
+            event = new Event.Resume(actor);
+        }
+        run(turn, key, event, null);
+    }
+
+    private void onGroupCommand(TurnContext turn, Activity activity, Actor actor, TeamsCommand command, TeamsTexts texts) {
+        if (command instanceof TeamsCommand.RegisterEngineersChannel) {
+            if (engineers.configured()) {
+                sendText(turn, texts.get("engineers.configured"));
+            } else if ("channel".equals(activity.getConversation().getConversationType())) {
+                engineers.register(activity);
+                sendText(turn, texts.get("engineers.registered"));
+            } else {
+                sendText(turn, texts.get("engineers.channel.only"));
+            }
+            return;
+        }
+        if (!(command instanceof TeamsCommand.SetupFor setupFor)) {
+            sendText(turn, texts.get("group.usage", "bot", botName(activity)));
+            return;
+        }
+        Optional<Mention> customer = mentions(activity).stream()
+                .filter(m -> m.getMentioned() != null && m.getMentioned().getId() != null)
+                .filter(m -> activity.getRecipient() == null || !m.getMentioned().getId().equals(activity.getRecipient().getId()))
+                .filter(m -> !m.getMentioned().getId().equals(actor.id()))
+                .findFirst();
+        if (customer.isEmpty()) {
+            sendText(turn, texts.get("group.setup.needs.mention"));
+            return;
+        }
+        ChannelAccount mentioned = customer.get().getMentioned();
+        people.saw(mentioned);
+        SessionKey key = SessionKey.onBehalf(Platform.TEAMS, tenant(activity), actor.id(), mentioned.getId());
+        sendAddressed(turn, activity, mentioned, texts);
+        run(turn, key, new Event.Start(actor, activity.getLocale(), setupFor.direction()), null);
+    }
+
+    /** Handles one event and delivers what the core says; {@code cardId} is the message of the card pressed, if any. */
+    private void run(TurnContext turn, SessionKey key, Event event, String cardId) {
+        Outcome outcome = conversations.handle(key, event);
+        for (Reply reply : outcome.replies()) {
+            deliver(turn, key, reply, cardId);
+        }
+        conversations.followUp(outcome).whenComplete((later, failure) -> {
+            if (failure != null) {
+                LOG.warn("A follow-up for a Teams setup failed: {}", failure.getClass().getSimpleName());
+            } else if (!later.isEmpty()) {
+                LOG.info("{} follow-up replies for Teams are not delivered yet", later.size());
+            }
+        });
+    }
+
+    private void deliver(TurnContext turn, SessionKey key, Reply reply, String cardId) {
+        String locale = turn.getActivity().getLocale();
+        if (reply instanceof Reply.StepShown shown) {
+            showCard(turn, key, cards.step(shown.view(), key, TeamsTexts.forLocale(locale)), cardId);
+        } else if (reply instanceof Reply.HelpShown help) {
+            sendText(turn, "**" + Markup.plain(help.title()) + "**\n\n" + TeamsMarkdown.message(help.body()));
+        } else if (reply instanceof Reply.Notice notice) {
+            if (notice.actions().isEmpty()) {
+                sendText(turn, TeamsMarkdown.message(notice.text()));
+            } else {
+                send(turn, cardMessage(cards.notice(notice.text(), notice.actions(), key)));
+            }
+        }
+    }
+
+    /** Replaces the pressed card with the new step; typed commands (no card pressed) get a new message. */
+    private void showCard(TurnContext turn, SessionKey key, ObjectNode card, String cardId) {
+        String conversationId = turn.getActivity().getConversation().getId();
+        String target = cardId;
+        if (target != null) {
+            Activity update = cardMessage(card);
+            update.setId(target);
+            try {
+                retry.call(() -> turn.updateActivity(update));
+                cardMessages.remember(key, new CardMessages.Card(conversationId, target));
+                return;
+            } catch (RuntimeException e) {
+                LOG.info("Could not update card message in place ({}); sending a new one", e.getClass().getSimpleName());
+            }
+        }
+        ResourceResponse sent = send(turn, cardMessage(card));
+        if (sent != null && sent.getId() != null) {
+            cardMessages.remember(key, new CardMessages.Card(conversationId, sent.getId()));
+        }
+    }
+
+    private void sendAddressed(TurnContext turn, Activity activity, ChannelAccount customer, TeamsTexts texts) {
+        String customerName = Optional.ofNullable(customer.getName()).filter(n -> !n.isBlank()).orElse("customer");
+        String agentName = Optional.ofNullable(activity.getFrom().getName()).filter(n -> !n.isBlank()).orElse("Your support agent");
+        String atCustomer = "<at>" + escape(customerName) + "</at>";
+        Activity message = MessageFactory.text(texts.get("setup.for.started", "customer", atCustomer, "agent", escape(agentName)));
+        Mention mention = new Mention();
+        mention.setMentioned(new ChannelAccount(customer.getId(), customerName));
+        mention.setText(atCustomer);
+        List<Entity> entities = new ArrayList<>();
+        entities.add(Entity.getAs(mention, Entity.class));
+        message.setEntities(entities);
+        send(turn, message);
+    }
+
+    private void sendText(TurnContext turn, String markdown) {
+        Activity message = MessageFactory.text(markdown);
+        message.setTextFormat(TextFormatTypes.MARKDOWN);
+        send(turn, message);
+    }
+
+    private ResourceResponse send(TurnContext turn, Activity message) {
+        return retry.call(() -> turn.sendActivity(message));
+    }
+
+    private static Activity cardMessage(ObjectNode card) {
+        Attachment attachment = new Attachment();
+        attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
+        attachment.setContent(card);
+        return MessageFactory.attachment(attachment);
+    }
+
+    /** Mentions read defensively: Teams entities without a type must not break the turn. */
+    private List<Mention> mentions(Activity activity) {
+        if (activity.getEntities() == null) {
+            return List.of();
+        }
+        return activity.getEntities().stream()
+                .filter(e -> "mention".equalsIgnoreCase(e.getType()))
+                .map(e -> json.convertValue(e.getProperties(), Mention.class))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    private static boolean personal(Activity activity) {
+        if (activity.getConversation() == null) {
+            return false;
+        }
+        String type = activity.getConversation().getConversationType();
+        return type == null ? !activity.getConversation().isGroup() : type.equals("personal");
+    }
+
+    private static String tenant(Activity activity) {
+        if (activity.getConversation() != null && activity.getConversation().getTenantId() != null
+                && !activity.getConversation().getTenantId().isBlank()) {
+            return activity.getConversation().getTenantId();
+        }
+        return NO_TENANT;
+    }
+
+    private static String botName(Activity activity) {
+        return activity.getRecipient() != null && activity.getRecipient().getName() != null
+                ? activity.getRecipient().getName() : "BigCommerce setup";
+    }
+
+    private static String stripTags(String text) {
+        return text.replaceAll("<[^>]{1,100}>", "").strip();
+    }
+
+    private static String escape(String text) {
+        return text.replace("<", "").replace(">", "");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.bcsetup.teams;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationReference;
+import dev.bcsetup.conversation.Effect;
+import dev.bcsetup.notify.EngineerNotifier;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts "I'm stuck" requests proactively to the engineers' Teams channel: the one named by
+ * {@code HANDOFF_TEAMS_CHANNEL} (a conversation id), or the one where someone typed
+ * "register engineers channel". The registration is kept in memory only; durable storage comes with the
+ * hand-off issue.
+ */
+public final class TeamsEngineerNotifier implements EngineerNotifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsEngineerNotifier.class);
+    /** Where Teams' connector lives when no activity has told us yet (it names its own in every activity). */
+    static final String DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
+
+    private final BotFrameworkAdapter adapter;
+    private final String appId;
+    private final Optional<String> configuredChannel;
+    private final People people;
+    private final ConnectorRetry retry;
+    private final AtomicReference<ConversationReference> registered = new AtomicReference<>();
+    private final AtomicReference<String> lastServiceUrl = new AtomicReference<>();
+    private final AtomicReference<String> botId = new AtomicReference<>();
+
+    TeamsEngineerNotifier(BotFrameworkAdapter adapter, String appId, Optional<String> configuredChannel, People people,
+                          ConnectorRetry retry) {
+        this.adapter = adapter;
+        this.appId = appId;
+        this.configuredChannel = configuredChannel.filter(c -> !c.isBlank());
+        this.people = people;
+        this.retry = retry;
+    }
+
+    /** Whether the channel comes from configuration, which a chat command must not override. */
+    boolean configured() {
+        return configuredChannel.isPresent();
+    }
+
+    /** Learns the connector's address and the bot's id from a genuine incoming activity. */
+    void observe(Activity activity) {
+        if (activity.getServiceUrl() != null && !activity.getServiceUrl().isBlank()) {
+            lastServiceUrl.set(activity.getServiceUrl());
+        }
+        if (activity.getRecipient() != null && activity.getRecipient().getId() != null) {
+            botId.set(activity.getRecipient().getId());
+        }
+    }
+
+    /** Makes the channel this activity came from the engineers channel. */
+    void register(Activity fromChannel) {
+        ConversationReference reference = fromChannel.getConversationReference();
+        // Post as a new thread in the channel, not as a reply to the command.
+        reference.setActivityId(null);
+        registered.set(reference);
+        LOG.warn("Engineers channel registered from Teams by {}: conversation {} (in memory until durable storage lands)",
+                fromChannel.getFrom() == null ? "unknown" : fromChannel.getFrom().getId(),
+                fromChannel.getConversation().getId());
+    }
+
+    @Override
+    public void merchantStuck(Effect.Escalate request) {
+        Optional<ConversationReference> channel = channel();
+        if (channel.isEmpty()) {
+            LOG.info("No Teams engineers channel yet (HANDOFF_TEAMS_CHANNEL, or \"register engineers channel\"): "
+                    + "the help request is in the log only");
+            return;
+        }
+        ConversationReference reference = channel.get();
+        TeamsTexts texts = TeamsTexts.forLocale(null);
+        StringBuilder text = new StringBuilder(texts.get("stuck.posted",
+                "number", Integer.toString(request.stepNumber()), "title", request.stepTitle()));
+        text.append("\n\n").append(texts.get("stuck.merchant", "merchant", people.describe(request.key().merchant())));
+        request.key().agent().ifPresent(agent ->
+                text.append("\n\n").append(texts.get("stuck.agent", "agent", people.describe(agent))));
+        text.append("\n\n").append(texts.get("stuck.where", "platform", request.key().platform().name(),
+                "tenant", request.key().workspace()));
+        Activity message = MessageFactory.text(text.toString());
+        retry.call(() -> adapter.continueConversation(appId, reference,
+                turn -> turn.sendActivity(message).thenApply(sent -> null)));
+    }
+
+    private Optional<ConversationReference> channel() {
+        if (configuredChannel.isPresent()) {
+            ConversationReference reference = new ConversationReference();
+            reference.setChannelId("msteams");
+            reference.setServiceUrl(Optional.ofNullable(lastServiceUrl.get()).orElse(DEFAULT_SERVICE_URL));
+            ConversationAccount conversation = new ConversationAccount();
+            conversation.setId(configuredChannel.get());
+            conversation.setIsGroup(true);
+            conversation.setConversationType("channel");
+            reference.setConversation(conversation);
+            Optional.ofNullable(botId.get()).ifPresent(id -> reference.setBot(new ChannelAccount(id)));
+            return Optional.of(reference);
+        }
+        return Optional.ofNullable(registered.get());
+    }
+}
