@@ -47,9 +47,11 @@ final class BlockKit {
     static final int FALLBACK_TEXT_MAX = 3000;
 
     private final Optional<URI> publicBaseUrl;
+    private final SlackTexts texts;
 
-    BlockKit(Optional<URI> publicBaseUrl) {
+    BlockKit(Optional<URI> publicBaseUrl, SlackTexts texts) {
         this.publicBaseUrl = publicBaseUrl;
+        this.texts = texts;
     }
 
     /** The one message that shows a step; updated in place as the merchant moves. */
@@ -63,7 +65,7 @@ final class BlockKit {
             blocks.add(image(i -> i.imageUrl(url).altText(alt)));
         } else {
             blocks.add(context(c -> c.elements(List.of(
-                    markdownText(cut(String.format(SlackTexts.PICTURE_OFFLINE, Mrkdwn.escape(alt)), SECTION_TEXT_MAX))))));
+                    markdownText(cut(texts.get(SlackText.PICTURE_OFFLINE, "alt", Mrkdwn.escape(alt)), SECTION_TEXT_MAX))))));
         }
         sections(Mrkdwn.paragraphs(view.body()), blocks);
         view.migration().ifPresent(choice -> migration(view, choice, blocks));
@@ -98,13 +100,13 @@ final class BlockKit {
     /** The App Home tab: where the merchant is, and one button to carry on. */
     View home(String status, boolean hasSetup) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(SlackTexts.HOME_TITLE))));
+        blocks.add(header(h -> h.text(plainText(texts.get(SlackText.HOME_TITLE)))));
         blocks.add(section(s -> s.text(markdownText(cut(status, SECTION_TEXT_MAX)))));
-        String label = hasSetup ? SlackTexts.HOME_CONTINUE : SlackTexts.HOME_START;
+        String label = texts.get(hasSetup ? SlackText.HOME_CONTINUE : SlackText.HOME_START);
         String actionId = hasSetup ? HOME_CONTINUE : HOME_START;
         blocks.add(actions(a -> a.blockId("home").elements(List.of(
                 button(b -> b.actionId(actionId).text(plainText(label)).value(actionId).style("primary"))))));
-        blocks.add(context(c -> c.elements(List.of(markdownText(SlackTexts.HOME_HINT)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(texts.get(SlackText.HOME_HINT, "command", SlackTexts.COMMAND))))));
         return View.builder().type("home").blocks(blocks).build();
     }
 
@@ -141,7 +143,7 @@ final class BlockKit {
         return cut(text.toString(), SECTION_TEXT_MAX);
     }
 
-    private static List<BlockElement> buttons(List<Action> actions) {
+    static List<BlockElement> buttons(List<Action> actions) {
         List<BlockElement> buttons = new ArrayList<>();
         for (Action action : actions) {
             String value = action.ref().encode();
@@ -157,7 +159,7 @@ final class BlockKit {
     }
 
     /** Paragraphs packed into as few sections as fit Slack's 3000-character limit. */
-    private static void sections(List<String> paragraphs, List<LayoutBlock> blocks) {
+    static void sections(List<String> paragraphs, List<LayoutBlock> blocks) {
         StringBuilder current = new StringBuilder();
         for (String paragraph : paragraphs) {
             String piece = cut(paragraph, SECTION_TEXT_MAX);

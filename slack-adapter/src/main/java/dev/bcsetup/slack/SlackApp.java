@@ -48,6 +48,7 @@ public final class SlackApp implements AutoCloseable {
     private final Cache<String, Boolean> seenEvents = Caffeine.newBuilder()
             .maximumSize(50_000).expireAfterWrite(Duration.ofHours(1)).build();
     private final Optional<SlackNotifier> notifier;
+    private final SlackTexts texts = SlackTexts.english();
     private SocketModeApp socketMode;
 
     private SlackApp(SlackSettings settings, FlowLibrary flows) {
@@ -70,7 +71,7 @@ public final class SlackApp implements AutoCloseable {
         this.parser = new SlackRequestParser(config);
         this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
         this.api = new SlackWebApi(slack.methods(settings.botToken()));
-        this.notifier = settings.engineersChannel().map(channel -> new SlackNotifier(api, channel, workspaces));
+        this.notifier = settings.engineersChannel().map(channel -> new SlackNotifier(api, channel, workspaces, texts));
     }
 
     /** Builds the app; it answers nothing until {@link #start} gives it the conversations. */
@@ -85,8 +86,8 @@ public final class SlackApp implements AutoCloseable {
 
     /** Registers the handlers and, in Socket Mode, connects to Slack. */
     public void start(Conversations conversations) {
-        SlackConversation slack = new SlackConversation(conversations, flows, api, new BlockKit(settings.publicBaseUrl()),
-                workspaces, messages, executor);
+        SlackConversation slack = new SlackConversation(conversations, flows, api, new BlockKit(settings.publicBaseUrl(), texts),
+                workspaces, messages, executor, texts);
         app.command("/" + SlackTexts.COMMAND.substring(1), (req, ctx) -> {
             Optional<String> answer = slack.command(req.getPayload());
             // Ephemeral: only the merchant sees the pointer or the usage, never the channel.

@@ -44,9 +44,11 @@ final class SlackConversation {
     private final Workspaces workspaces;
     private final StepMessages messages;
     private final SerialExecutor executor;
+    private final SlackTexts texts;
 
     SlackConversation(Conversations conversations, FlowLibrary flows, SlackWebApi api, BlockKit kit,
-                      Workspaces workspaces, StepMessages messages, SerialExecutor executor) {
+                      Workspaces workspaces, StepMessages messages, SerialExecutor executor, SlackTexts texts) {
+        this.texts = texts;
         this.conversations = conversations;
         this.flows = flows;
         this.api = api;
@@ -61,7 +63,7 @@ final class SlackConversation {
         Actor actor = new Actor(payload.getUserId());
         Optional<Event> event = SlashCommand.toEvent(payload.getText(), actor);
         if (event.isEmpty()) {
-            return Optional.of(SlackTexts.USAGE);
+            return Optional.of(texts.get(SlackText.USAGE, "command", SlackTexts.COMMAND));
         }
         String team = payload.getTeamId();
         if (workspaces.isGone(team)) {
@@ -72,7 +74,7 @@ final class SlackConversation {
         executor.run(key, () -> act(key, null, event.get(), Optional.empty(), fresh));
         boolean typedInOurDm = messages.dmChannel(team, payload.getUserId())
                 .map(dm -> dm.equals(payload.getChannelId())).orElse(false);
-        return typedInOurDm ? Optional.empty() : Optional.of(SlackTexts.DM_POINTER);
+        return typedInOurDm ? Optional.empty() : Optional.of(texts.get(SlackText.DM_POINTER));
     }
 
     /** A button press (or a tick, which needs nothing until Next). Unknown buttons are ignored. */
@@ -249,17 +251,17 @@ final class SlackConversation {
         String status;
         boolean active = session.isPresent() && session.get().status() != Status.CANCELLED;
         if (session.isEmpty()) {
-            status = SlackTexts.HOME_NONE;
+            status = texts.get(SlackText.HOME_NONE);
         } else if (!active) {
-            status = SlackTexts.HOME_CANCELLED;
+            status = texts.get(SlackText.HOME_CANCELLED);
         } else if (session.get().status() == Status.READY) {
-            status = SlackTexts.HOME_READY;
+            status = texts.get(SlackText.HOME_READY);
         } else {
             Flow flow = flows.forLocale(session.get().locale());
             int number = session.get().step() + 1;
             String progress = flow.text(Text.PROGRESS, "number", Integer.toString(number), "total", Integer.toString(flow.size()));
-            status = String.format(SlackTexts.HOME_AT, Mrkdwn.escape(progress),
-                    Mrkdwn.escape(Markup.plain(flow.step(session.get().step()).title())));
+            status = texts.get(SlackText.HOME_AT, "progress", Mrkdwn.escape(progress),
+                    "title", Mrkdwn.escape(Markup.plain(flow.step(session.get().step()).title())));
         }
         api.publishHome(key.merchant(), kit.home(status, active));
     }

@@ -11,6 +11,7 @@ import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.flow.Markup;
 import dev.bcsetup.notify.EngineerNotifier;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,10 @@ public final class SlackNotifier implements EngineerNotifier {
     private final SlackWebApi api;
     private final String channel;
     private final Workspaces workspaces;
+    private final SlackTexts texts;
 
-    SlackNotifier(SlackWebApi api, String channel, Workspaces workspaces) {
+    SlackNotifier(SlackWebApi api, String channel, Workspaces workspaces, SlackTexts texts) {
+        this.texts = texts;
         this.api = api;
         this.channel = channel;
         this.workspaces = workspaces;
@@ -41,16 +44,17 @@ public final class SlackNotifier implements EngineerNotifier {
             return;
         }
         String title = Markup.plain(request.stepTitle());
-        String text = String.format(SlackTexts.STUCK_FALLBACK, person(key, key.merchant()), request.stepNumber(), title,
-                key.workspace());
-        String agent = key.agent().map(a -> ", with support agent " + person(key, a)).orElse("");
+        String merchant = person(key, key.merchant());
+        String number = Integer.toString(request.stepNumber());
+        String text = texts.get(SlackText.STUCK_FALLBACK, "merchant", merchant, "number", number, "title", title,
+                "workspace", key.workspace());
+        String agent = key.agent().map(a -> texts.get(SlackText.STUCK_AGENT, "agent", person(key, a))).orElse("");
+        String platform = key.platform().name().charAt(0) + key.platform().name().substring(1).toLowerCase(Locale.ROOT);
         List<LayoutBlock> blocks = List.of(
-                section(s -> s.text(markdownText(BlockKit.cut(":sos: " + person(key, key.merchant()) + agent
-                        + " is stuck at step " + request.stepNumber() + ", *" + Mrkdwn.escape(title) + "*.",
-                        BlockKit.SECTION_TEXT_MAX)))),
-                context(c -> c.elements(List.of(markdownText(BlockKit.cut("Workspace `" + Mrkdwn.escape(key.workspace())
-                        + "` on " + key.platform().name().charAt(0) + key.platform().name().substring(1).toLowerCase()
-                        + ". Reply to them directly; the guide keeps their place.", BlockKit.SECTION_TEXT_MAX))))));
+                section(s -> s.text(markdownText(BlockKit.cut(texts.get(SlackText.STUCK_TEXT, "merchant", merchant,
+                        "agent", agent, "number", number, "title", Mrkdwn.escape(title)), BlockKit.SECTION_TEXT_MAX)))),
+                context(c -> c.elements(List.of(markdownText(BlockKit.cut(texts.get(SlackText.STUCK_CONTEXT,
+                        "workspace", Mrkdwn.escape(key.workspace()), "platform", platform), BlockKit.SECTION_TEXT_MAX))))));
         post(text, blocks);
     }
 

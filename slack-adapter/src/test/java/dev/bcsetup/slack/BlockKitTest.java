@@ -37,7 +37,7 @@ class BlockKitTest {
     private static final Actor MERCHANT = new Actor("U0MERCHANT1");
     private static final SessionKey KEY = SessionKey.own(Platform.SLACK, "T0ACME001", MERCHANT.id());
 
-    private final BlockKit kit = new BlockKit(Optional.of(URI.create("https://bot.example.com")));
+    private final BlockKit kit = new BlockKit(Optional.of(URI.create("https://bot.example.com")), SlackTexts.english());
 
     private static JsonNode json(List<LayoutBlock> blocks) throws Exception {
         return JSON.readTree(GSON.toJson(blocks));
@@ -80,7 +80,7 @@ class BlockKitTest {
     @Test
     void withoutAPublicUrlThePictureIsDescribedInText() throws Exception {
         StepView view = everyStep(Direction.TO_BIGCOMMERCE).get(2);
-        JsonNode blocks = json(new BlockKit(Optional.empty()).step(view));
+        JsonNode blocks = json(new BlockKit(Optional.empty(), SlackTexts.english()).step(view));
         assertThat(blocks.toString()).doesNotContain("image_url").contains("Picture:");
         assertThat(BlockKitLimits.message("x", blocks)).isEmpty();
     }
