@@ -2,7 +2,10 @@ package dev.bcsetup.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.app_backend.views.response.ViewSubmissionResponse;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.bcsetup.conversation.ActionKind;
 import dev.bcsetup.conversation.ActionRef;
@@ -15,16 +18,20 @@ import dev.bcsetup.conversation.Reply;
 import dev.bcsetup.conversation.Session;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.conversation.Status;
+import dev.bcsetup.credentials.CredentialForm;
 import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Flow;
 import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.flow.Markup;
 import dev.bcsetup.flow.Text;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +43,7 @@ import org.slf4j.LoggerFactory;
 final class SlackConversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackConversation.class);
+    private static final Pattern METADATA = Pattern.compile("\\{\"dm\":\"(D[A-Z0-9]{2,30})\"}");
 
     private final Conversations conversations;
     private final FlowLibrary flows;
@@ -45,10 +53,12 @@ final class SlackConversation {
     private final StepMessages messages;
     private final SerialExecutor executor;
     private final SlackTexts texts;
+    private final CredentialModals modals;
 
     SlackConversation(Conversations conversations, FlowLibrary flows, SlackWebApi api, BlockKit kit,
                       Workspaces workspaces, StepMessages messages, SerialExecutor executor, SlackTexts texts) {
         this.texts = texts;
+        this.modals = new CredentialModals(texts);
         this.conversations = conversations;
         this.flows = flows;
         this.api = api;
@@ -91,6 +101,10 @@ final class SlackConversation {
         SessionKey key = SessionKey.own(Platform.SLACK, team, user);
         for (BlockActionPayload.Action action : payload.getActions()) {
             Optional<Event> event = toEvent(action, actor, payload.getState());
+            if (event.isPresent() && event.get() instanceof Event.OpenForm) {
+                openForm(key, event.get(), payload, action);
+                return;
+            }
             if (event.isPresent()) {
                 String channel = payload.getChannel() != null ? payload.getChannel().getId() : null;
                 Optional<String> clicked = clickedMessage(payload);
@@ -99,6 +113,137 @@ final class SlackConversation {
                 return;
             }
         }
+    }
+
+    /**
+     * "Open the secure form" or "Try again": decided and opened on the request thread, because the click's
+     * trigger expires 3 seconds after the click and the merchant's lane may be busy. In a modal (the report's
+     * Try again) the open view is replaced instead, which needs no trigger.
+     */
+    private void openForm(SessionKey key, Event event, BlockActionPayload payload, BlockActionPayload.Action action) {
+        BlockActionPayload.Container container = payload.getContainer();
+        boolean inModal = container != null && "view".equals(container.getType()) && payload.getView() != null;
+        Optional<String> knownDm = inModal ? dmFrom(payload.getView().getPrivateMetadata())
+                : Optional.ofNullable(payload.getChannel()).map(c -> c.getId()).filter(SlackConversation::isDm);
+        Outcome outcome;
+        try {
+            outcome = conversations.handle(key, event);
+        } catch (RuntimeException e) {
+            LOG.warn("Slack: could not open the form for {} in {}: {}", key.user(), key.workspace(), describe(e));
+            return;
+        }
+        List<Reply> others = new ArrayList<>();
+        for (Reply reply : outcome.replies()) {
+            if (!(reply instanceof Reply.FormRequested requested)) {
+                others.add(reply);
+                continue;
+            }
+            Optional<String> notice = inModal ? Optional.of(texts.get(SlackText.FORM_NOTICE_RETRY)) : Optional.empty();
+            View form = modals.form(requested.form(), metadata(knownDm), notice);
+            try {
+                if (inModal) {
+                    api.updateView(payload.getView().getId(), payload.getView().getHash(), form);
+                } else {
+                    api.openView(payload.getTriggerId(), form);
+                }
+            } catch (SlackCallFailed e) {
+                boolean late = e.error().equals("expired_trigger_id") || e.error().equals("exchanged_trigger_id");
+                LOG.info("Slack: form for {} not opened ({})", key.user(), e.error());
+                String button = action.getText() == null ? "" : action.getText().getText();
+                others.add(new Reply.Notice(late ? texts.get(SlackText.TRIGGER_EXPIRED, "button", button)
+                        : texts.get(SlackText.FORM_NOT_OPENED), List.of()));
+            }
+        }
+        if (!others.isEmpty()) {
+            executor.run(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), others));
+        }
+    }
+
+    /**
+     * The form was sent. What the core says rides on the acknowledgement: field errors (Slack keeps what was
+     * typed), or the "checking" view that the live check's report later replaces by view ID. Returns null for
+     * a plain acknowledgement, which closes the modal.
+     */
+    ViewSubmissionResponse submit(ViewSubmissionPayload payload) {
+        if (payload.getUser() == null || payload.getView() == null) {
+            return null;
+        }
+        String user = payload.getUser().getId();
+        String team = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
+        if (team == null || user == null || workspaces.isGone(team)) {
+            return null;
+        }
+        SessionKey key = SessionKey.own(Platform.SLACK, team, user);
+        Optional<String> knownDm = dmFrom(payload.getView().getPrivateMetadata());
+        String metadata = metadata(knownDm);
+        String viewId = payload.getView().getId();
+        CredentialForm form = CredentialModals.read(payload.getView().getState() == null ? null
+                : payload.getView().getState().getValues());
+        Outcome outcome;
+        try {
+            outcome = conversations.handle(key, new Event.SubmitCredentials(new Actor(user), form));
+        } catch (RuntimeException e) {
+            LOG.warn("Slack: could not take the form of {} in {}: {}", user, team, describe(e));
+            return update(modals.notice(texts.get(SlackText.FORM_NOT_OPENED), metadata));
+        }
+        ViewSubmissionResponse response = null;
+        List<Reply> toDm = new ArrayList<>();
+        for (Reply reply : outcome.replies()) {
+            if (reply instanceof Reply.FormRejected rejected && response == null) {
+                Map<String, String> errors = CredentialModals.errors(rejected.form());
+                response = errors.isEmpty() ? update(modals.form(rejected.form(), metadata, Optional.empty()))
+                        : ViewSubmissionResponse.builder().responseAction("errors").errors(errors).build();
+            } else if (reply instanceof Reply.Checking checking && response == null) {
+                response = update(modals.checking(texts.get(SlackText.MODAL_CHECKING_TITLE), checking.text(), metadata));
+                toDm.add(reply);
+            } else if (reply instanceof Reply.Notice notice && response == null) {
+                response = update(modals.notice(notice.text(), metadata));
+            } else {
+                toDm.add(reply);
+            }
+        }
+        if (!toDm.isEmpty()) {
+            executor.run(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), toDm));
+        }
+        conversations.followUp(outcome).thenAccept(later -> {
+            if (!later.isEmpty()) {
+                executor.run(key, () -> checked(key, knownDm, viewId, metadata, later));
+            }
+        });
+        return response != null ? response : ViewSubmissionResponse.builder().responseAction("clear").build();
+    }
+
+    /** The live check ended: the report replaces the "checking" view, and the DM's step message shows it too. */
+    private void checked(SessionKey key, Optional<String> knownDm, String viewId, String metadata, List<Reply> replies) {
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.ReportShown shown) {
+                try {
+                    api.updateView(viewId, null, modals.report(texts.get(SlackText.MODAL_NOTICE_TITLE), shown.report(), metadata));
+                } catch (SlackCallFailed e) {
+                    // Closed already: the DM shows the same report.
+                    LOG.info("Slack: report view of {} not updated ({})", key.user(), e.error());
+                }
+            }
+        }
+        deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), replies);
+    }
+
+    private static ViewSubmissionResponse update(View view) {
+        return ViewSubmissionResponse.builder().responseAction("update").view(view).build();
+    }
+
+    /** Only the DM channel, so the report can update the step message: never a value the merchant typed. */
+    static String metadata(Optional<String> dm) {
+        return dm.filter(SlackConversation::isDm).map(d -> "{\"dm\":\"" + d + "\"}").orElse("");
+    }
+
+    static Optional<String> dmFrom(String metadata) {
+        Matcher m = METADATA.matcher(metadata == null ? "" : metadata);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static boolean isDm(String channel) {
+        return channel != null && channel.matches("D[A-Z0-9]{2,30}");
     }
 
     /** The App Home tab was opened: show where the merchant is. */
@@ -207,6 +352,12 @@ final class SlackConversation {
                 ephemeral(key, channel, help.title(), kit.help(help));
             } else if (reply instanceof Reply.Notice notice) {
                 ephemeral(key, channel, notice.text(), kit.notice(notice.text(), notice.actions()));
+            } else if (reply instanceof Reply.Checking checking) {
+                showInStepMessage(key, channel, BlockKit.cut(Markup.plain(checking.text()), BlockKit.FALLBACK_TEXT_MAX),
+                        kit.notice(":hourglass_flowing_sand: " + checking.text(), List.of()), Optional.empty(), false);
+            } else if (reply instanceof Reply.ReportShown shown) {
+                showInStepMessage(key, channel, CredentialModals.reportFallback(shown.report()),
+                        modals.reportBlocks(shown.report()), Optional.empty(), false);
             } else {
                 // Not a switch on purpose: a reply kind the core gains before Slack renders it is reported, not a crash.
                 LOG.warn("Slack: no rendering yet for {}; {} in {} sees nothing for it",
@@ -216,8 +367,12 @@ final class SlackConversation {
     }
 
     private void showStep(SessionKey key, String channel, Reply.StepShown shown, Optional<String> clicked, boolean fresh) {
-        List<LayoutBlock> blocks = kit.step(shown.view());
-        String text = BlockKit.stepFallback(shown.view());
+        showInStepMessage(key, channel, BlockKit.stepFallback(shown.view()), kit.step(shown.view()), clicked, fresh);
+    }
+
+    /** The one DM message that shows where the merchant is: a step, the check running, or its report. */
+    private void showInStepMessage(SessionKey key, String channel, String text, List<LayoutBlock> blocks,
+                                   Optional<String> clicked, boolean fresh) {
         if (!fresh) {
             Optional<StepMessages.MessageRef> target = messages.current(key)
                     .or(() -> clicked.map(ts -> new StepMessages.MessageRef(channel, ts)));

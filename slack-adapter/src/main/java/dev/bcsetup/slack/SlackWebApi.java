@@ -47,6 +47,16 @@ final class SlackWebApi {
         call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks)));
     }
 
+    /** Opens a modal with a click's {@code trigger_id} (valid 3 s, once); returns the view with its id and hash. */
+    View openView(String triggerId, View view) {
+        return call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view))).getView();
+    }
+
+    /** Replaces an open modal by its id; {@code hash} (may be null) refuses to overwrite a newer version. */
+    View updateView(String viewId, String hash, View view) {
+        return call("views.update", () -> client.viewsUpdate(r -> r.viewId(viewId).hash(hash).view(view))).getView();
+    }
+
     void publishHome(String user, View view) {
         call("views.publish", () -> client.viewsPublish(r -> r.userId(user).view(view)));
     }

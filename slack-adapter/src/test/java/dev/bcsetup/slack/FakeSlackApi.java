@@ -2,6 +2,7 @@ package dev.bcsetup.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,6 +71,13 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Set<String> messages = ConcurrentHashMap.newKeySet();
     private final AtomicLong clock = new AtomicLong(1_780_000_000L);
+    private final AtomicLong viewIds = new AtomicLong();
+    private final Set<String> usedTriggers = ConcurrentHashMap.newKeySet();
+    private final Map<String, ObjectNode> views = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+
+    /** How long a {@code trigger_id} stays usable, as in Slack. */
+    public static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
 
     public FakeSlackApi(String token, String... existingChannels) throws IOException {
         this.token = token;
@@ -91,6 +100,35 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next call of {@code method} is refused with HTTP 429 and this {@code Retry-After}. */
     public void rateLimitNext(String method, int retryAfterSeconds) {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(429, "ratelimited", retryAfterSeconds));
+    }
+
+    /** A user group ({@code S...}) and its members, for {@code usergroups.list} and {@code usergroups.users.list}. */
+    public void group(String id, String handle, String... users) {
+        groups.put(id + "/" + handle, List.of(users));
+    }
+
+    /** The modal as Slack shows it now (after views.open, views.update, or an acknowledgement's update). */
+    public JsonNode view(String viewId) {
+        ObjectNode view = views.get(viewId);
+        if (view == null) {
+            throw new AssertionError("no view " + viewId);
+        }
+        return view.deepCopy();
+    }
+
+    /** Every view currently open, newest id last. */
+    public List<String> viewIds() {
+        return views.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * What Slack does with {@code response_action: update} in a view_submission acknowledgement: the view
+     * is replaced (and its hash changes). Checked against Block Kit limits like any other view.
+     */
+    public void acknowledgedWithUpdate(String viewId, JsonNode view) {
+        List<String> found = BlockKitLimits.view(view);
+        found.forEach(p -> problems.add("response_action update: " + p));
+        store(viewId, view);
     }
 
     public List<Call> calls() {
@@ -210,14 +248,74 @@ public final class FakeSlackApi implements AutoCloseable {
                 if (!found.isEmpty()) {
                     yield error("invalid_arguments");
                 }
+                String refused = switch (method) {
+                    case "views.open", "views.push" -> trigger(params.get("trigger_id"));
+                    case "views.update" -> updatable(params.get("view_id"), params.get("hash"));
+                    default -> null;
+                };
+                if (refused != null) {
+                    yield error(refused);
+                }
                 ObjectNode ok = ok();
-                ok.set("view", view);
+                if (method.equals("views.publish")) {
+                    ok.set("view", view);
+                } else {
+                    String id = method.equals("views.update") ? params.get("view_id") : "V" + String.format("%08d", viewIds.incrementAndGet());
+                    ok.set("view", store(id, view));
+                }
+                yield ok;
+            }
+            case "usergroups.list" -> {
+                ObjectNode ok = ok();
+                ArrayNode list = ok.putArray("usergroups");
+                groups.keySet().stream().sorted().forEach(key -> list.addObject().put("id", key.split("/")[0])
+                        .put("team_id", TEAM).put("handle", key.split("/")[1]).put("is_usergroup", true));
+                yield ok;
+            }
+            case "usergroups.users.list" -> {
+                String group = params.getOrDefault("usergroup", "");
+                Optional<Map.Entry<String, List<String>>> found = groups.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(group + "/")).findFirst();
+                if (found.isEmpty()) {
+                    yield error("no_such_subteam");
+                }
+                ObjectNode ok = ok();
+                ArrayNode users = ok.putArray("users");
+                found.get().getValue().forEach(users::add);
                 yield ok;
             }
             default -> error("unknown_method");
         };
         calls.add(new Call(method, params, result.path("ok").asBoolean()));
         reply(exchange, 200, result, 0);
+    }
+
+    /** Slack's rule: a trigger works once, within 3 seconds of the click (the issue time leads the ID). */
+    private String trigger(String triggerId) {
+        if (triggerId == null || !triggerId.matches("\\d{13}\\.\\d+\\.[0-9a-f]+")) {
+            return "invalid_trigger_id";
+        }
+        long issued = Long.parseLong(triggerId.substring(0, 13));
+        if (System.currentTimeMillis() - issued > TRIGGER_LIFETIME.toMillis()) {
+            return "expired_trigger_id";
+        }
+        return usedTriggers.add(triggerId) ? null : "exchanged_trigger_id";
+    }
+
+    private String updatable(String viewId, String hash) {
+        ObjectNode current = viewId == null ? null : views.get(viewId);
+        if (current == null) {
+            return "not_found";
+        }
+        return hash == null || hash.isEmpty() || hash.equals(current.path("hash").asText()) ? null : "hash_conflict";
+    }
+
+    private ObjectNode store(String id, JsonNode view) {
+        ObjectNode stored = view.deepCopy();
+        stored.put("id", id).put("team_id", TEAM).put("hash", clock.incrementAndGet() + ".h" + id);
+        stored.putObject("state").putObject("values");
+        views.put(id, stored);
+        return stored.deepCopy();
     }
 
     private void check(String method, Map<String, String> params) {

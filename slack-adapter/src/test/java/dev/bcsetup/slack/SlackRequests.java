@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -29,10 +30,22 @@ public final class SlackRequests {
     private final String signingSecret;
     private final URI endpoint;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicLong triggers = new AtomicLong();
+    private volatile long triggerAgeMillis;
 
     public SlackRequests(String signingSecret, URI endpoint) {
         this.signingSecret = signingSecret;
         this.endpoint = endpoint;
+    }
+
+    /** Later clicks carry triggers issued this long ago, as when a request reaches the bot late. */
+    public void triggersIssuedAgo(long millis) {
+        this.triggerAgeMillis = millis;
+    }
+
+    /** A fresh {@code trigger_id} as Slack issues one per click; the fake reads its issue time from the front. */
+    public String nextTrigger() {
+        return (System.currentTimeMillis() - triggerAgeMillis) + "." + triggers.incrementAndGet() + ".a1b2c3d4e5";
     }
 
     public HttpResponse<String> slashCommand(String team, String user, String channel, String text) {
@@ -49,7 +62,7 @@ public final class SlackRequests {
         form.put("api_app_id", APP_ID);
         form.put("is_enterprise_install", "false");
         form.put("response_url", "https://hooks.slack.com/commands/" + team + "/1/abc");
-        form.put("trigger_id", "1.2.abc");
+        form.put("trigger_id", nextTrigger());
         return send("application/x-www-form-urlencoded", formBody(form));
     }
 
@@ -76,7 +89,7 @@ public final class SlackRequests {
         payload.put("token", "legacy-verification-token");
         ObjectNode container = payload.putObject("container");
         container.put("type", "message").put("message_ts", messageTs).put("channel_id", channel).put("is_ephemeral", false);
-        payload.put("trigger_id", "1.2.def");
+        payload.put("trigger_id", nextTrigger());
         payload.putObject("team").put("id", team).put("domain", "acme");
         payload.putNull("enterprise");
         payload.put("is_enterprise_install", false);
@@ -104,6 +117,64 @@ public final class SlackRequests {
         if (button.has("style")) {
             action.put("style", button.path("style").asText());
         }
+        return send("application/x-www-form-urlencoded", "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8));
+    }
+
+    /** Clicks the button whose value is {@code value} in an open modal ({@code view} as the fake holds it). */
+    public HttpResponse<String> clickInView(String team, String user, JsonNode view, String value) {
+        for (JsonNode block : view.path("blocks")) {
+            for (JsonNode button : block.path("elements")) {
+                if (button.path("type").asText().equals("button") && button.path("value").asText().equals(value)) {
+                    ObjectNode payload = JSON.createObjectNode();
+                    payload.put("type", "block_actions");
+                    payload.putObject("user").put("id", user).put("username", "mia").put("name", "mia").put("team_id", team);
+                    payload.put("api_app_id", APP_ID).put("token", "legacy-verification-token");
+                    payload.putObject("container").put("type", "view").put("view_id", view.path("id").asText());
+                    payload.put("trigger_id", nextTrigger());
+                    payload.putObject("team").put("id", team).put("domain", "acme");
+                    payload.put("is_enterprise_install", false);
+                    payload.set("view", view);
+                    ObjectNode action = payload.putArray("actions").addObject();
+                    action.put("action_id", button.path("action_id").asText()).put("block_id", block.path("block_id").asText());
+                    action.set("text", button.path("text"));
+                    action.put("value", value).put("type", "button").put("action_ts", "1780000000.4");
+                    return send("application/x-www-form-urlencoded",
+                            "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        throw new AssertionError("no button with value " + value + " in view " + view);
+    }
+
+    /**
+     * Sends the modal {@code view} (as the fake holds it) with {@code values} typed into its inputs, by block
+     * ID, as Slack's {@code view_submission}; the answer's body is the acknowledgement Slack would act on.
+     */
+    public HttpResponse<String> submitView(String team, String user, JsonNode view, Map<String, String> values) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("type", "view_submission");
+        payload.putObject("team").put("id", team).put("domain", "acme");
+        payload.putObject("user").put("id", user).put("username", "mia").put("name", "mia").put("team_id", team);
+        payload.put("api_app_id", APP_ID).put("token", "legacy-verification-token");
+        payload.put("trigger_id", nextTrigger());
+        payload.put("is_enterprise_install", false);
+        ObjectNode submitted = view.deepCopy();
+        ObjectNode state = submitted.putObject("state").putObject("values");
+        for (JsonNode block : view.path("blocks")) {
+            if (block.path("type").asText().equals("input")) {
+                String blockId = block.path("block_id").asText();
+                String actionId = block.path("element").path("action_id").asText();
+                ObjectNode input = state.putObject(blockId).putObject(actionId);
+                input.put("type", "plain_text_input");
+                if (values.containsKey(blockId)) {
+                    input.put("value", values.get(blockId));
+                } else {
+                    input.putNull("value");
+                }
+            }
+        }
+        payload.set("view", submitted);
+        payload.putArray("response_urls");
         return send("application/x-www-form-urlencoded", "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8));
     }
 
