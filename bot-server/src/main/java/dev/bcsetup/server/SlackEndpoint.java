@@ -24,7 +24,8 @@ final class SlackEndpoint {
                 slack.appToken().map(Config.Secret::value),
                 slack.apiUrl(),
                 config.handoffSlackChannel(),
-                config.publicBaseUrl()), flows));
+                config.publicBaseUrl(),
+                config.engineers()), flows));
     }
 
     /** Hands the request to Bolt with the body exactly as received, and copies its answer back. */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.response.ViewSubmissionResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -14,14 +15,17 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.util.http.listener.DetailedLoggingListener;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import dev.bcsetup.conversation.Conversations;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.handoff.HandOffNotifier;
 import dev.bcsetup.notify.EngineerNotifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +55,8 @@ public final class SlackApp implements AutoCloseable {
     private final Cache<String, Boolean> seenEvents = Caffeine.newBuilder()
             .maximumSize(50_000).expireAfterWrite(Duration.ofHours(1)).build();
     private final Optional<SlackNotifier> notifier;
+    private final HandOffBlocks handOffBlocks;
+    private final Optional<SlackHandOffNotifier> handOffNotifier;
     private final SlackTexts texts = SlackTexts.english();
     private SocketModeApp socketMode;
 
@@ -59,6 +65,9 @@ public final class SlackApp implements AutoCloseable {
         this.flows = flows;
         SlackConfig slackConfig = new SlackConfig();
         settings.methodsEndpoint().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
+        // The SDK logs every request and response body at DEBUG; Reveal's views.update carries a secret.
+        slackConfig.setHttpClientResponseHandlers(new ArrayList<>(slackConfig.getHttpClientResponseHandlers().stream()
+                .filter(listener -> !(listener instanceof DetailedLoggingListener)).toList()));
         Slack slack = Slack.getInstance(slackConfig);
         // Every field set by hand: AppConfig's defaults read SLACK_* variables, and a stray SLACK_CLIENT_ID
         // would turn this single-workspace app into an OAuth app that refuses every request.
@@ -78,6 +87,8 @@ public final class SlackApp implements AutoCloseable {
         this.signatures = new SlackSignature.Generator(settings.signingSecret());
         this.api = new SlackWebApi(slack.methods(settings.botToken()));
         this.notifier = settings.engineersChannel().map(channel -> new SlackNotifier(api, channel, workspaces, texts));
+        this.handOffBlocks = new HandOffBlocks(texts, flows.forLocale(null));
+        this.handOffNotifier = settings.engineersChannel().map(channel -> new SlackHandOffNotifier(api, channel, handOffBlocks));
     }
 
     /** Builds the app; it answers nothing until {@link #start} gives it the conversations. */
@@ -90,8 +101,20 @@ public final class SlackApp implements AutoCloseable {
         return notifier.map(n -> n);
     }
 
-    /** Registers the handlers and, in Socket Mode, connects to Slack. */
+    /** The hand-off notifier for the engineers' channel, when {@code HANDOFF_SLACK_CHANNEL} is set. */
+    public Optional<HandOffNotifier> handOffNotifier() {
+        return handOffNotifier.map(n -> n);
+    }
+
+    /** Registers the handlers and, in Socket Mode, connects to Slack; Reveal and Mark received answer that they are not connected. */
     public void start(Conversations conversations) {
+        start(conversations, Optional.empty());
+    }
+
+    /** Registers the handlers, Reveal and Mark received going to {@code engineerActions}, and in Socket Mode connects. */
+    public void start(Conversations conversations, Optional<EngineerActions> engineerActions) {
+        EngineerButtons engineerButtons = new EngineerButtons(engineerActions,
+                new EngineerGroups(api, settings.engineerGroups()), api, handOffBlocks, texts, executor);
         SlackConversation slack = new SlackConversation(conversations, flows, api, new BlockKit(settings.publicBaseUrl(), texts),
                 workspaces, messages, executor, texts);
         app.command("/" + SlackTexts.COMMAND.substring(1), (req, ctx) -> {
@@ -101,7 +124,14 @@ public final class SlackApp implements AutoCloseable {
         });
         // Every action lands here, so an unknown or tampered button is acknowledged and ignored, never a 404.
         app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
-            slack.action(req.getPayload());
+            BlockActionPayload payload = req.getPayload();
+            Optional<BlockActionPayload.Action> engineers = payload.getActions() == null ? Optional.empty()
+                    : payload.getActions().stream().filter(a -> EngineerButtons.handles(a.getActionId())).findFirst();
+            if (engineers.isPresent()) {
+                engineerButtons.clicked(payload, engineers.get());
+            } else {
+                slack.action(payload);
+            }
             return ctx.ack();
         });
         // The credential form: the answer (errors, or the "checking" view) rides on the acknowledgement itself.

@@ -3,6 +3,8 @@ package dev.bcsetup.slack;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the Slack adapter needs to know, handed over by the server's configuration (never read from the
@@ -14,15 +16,22 @@ public record SlackSettings(
         Optional<String> appToken,
         Optional<URI> apiUrl,
         Optional<String> engineersChannel,
-        Optional<URI> publicBaseUrl) {
+        Optional<URI> publicBaseUrl,
+        Set<String> engineers) {
 
     public SlackSettings {
+        engineers = Set.copyOf(engineers);
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(signingSecret, "signingSecret");
         Objects.requireNonNull(appToken, "appToken");
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(engineersChannel, "engineersChannel");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+    }
+
+    /** The Slack user groups ({@code S...}) among {@code ENGINEERS}, whose members Slack is asked about on Reveal. */
+    public Set<String> engineerGroups() {
+        return engineers.stream().filter(id -> id.matches("S[A-Z0-9]{2,30}")).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Socket Mode: Slack reaches the bot over a WebSocket the bot opens, so no public URL is needed. */
@@ -44,6 +53,7 @@ public record SlackSettings(
         return "SlackSettings[botToken=set, signingSecret=set, socketMode=" + socketMode()
                 + ", apiUrl=" + apiUrl.map(URI::toString).orElse("Slack's own")
                 + ", engineersChannel=" + engineersChannel.orElse("unset")
-                + ", publicBaseUrl=" + publicBaseUrl.map(URI::toString).orElse("unset") + "]";
+                + ", publicBaseUrl=" + publicBaseUrl.map(URI::toString).orElse("unset")
+                + ", engineers=" + engineers.size() + "]";
     }
 }

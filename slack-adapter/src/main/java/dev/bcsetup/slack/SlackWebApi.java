@@ -57,6 +57,12 @@ final class SlackWebApi {
         return call("views.update", () -> client.viewsUpdate(r -> r.viewId(viewId).hash(hash).view(view))).getView();
     }
 
+    /** The user IDs in a user group ({@code S...}); needs the {@code usergroups:read} scope. */
+    List<String> usergroupMembers(String group) {
+        List<String> users = call("usergroups.users.list", () -> client.usergroupsUsersList(r -> r.usergroup(group))).getUsers();
+        return users == null ? List.of() : users;
+    }
+
     void publishHome(String user, View view) {
         call("views.publish", () -> client.viewsPublish(r -> r.userId(user).view(view)));
     }

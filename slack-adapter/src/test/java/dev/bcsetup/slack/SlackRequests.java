@@ -80,6 +80,20 @@ public final class SlackRequests {
         throw new AssertionError("no button with value " + value + " on " + message.blocksText());
     }
 
+    /** Clicks the button with this {@code action_id} on a message the bot sent. */
+    public HttpResponse<String> clickAction(String team, String user, FakeSlackApi.Call message, String actionId) {
+        JsonNode blocks = message.json("blocks");
+        for (JsonNode block : blocks) {
+            for (JsonNode element : block.path("elements")) {
+                if (element.path("type").asText().equals("button") && element.path("action_id").asText().equals(actionId)) {
+                    return blockAction(team, user, message.param("channel"), message.param("ts"), block.path("block_id").asText(),
+                            element, blocks, List.of());
+                }
+            }
+        }
+        throw new AssertionError("no button with action_id " + actionId + " on " + message.blocksText());
+    }
+
     public HttpResponse<String> blockAction(String team, String user, String channel, String messageTs, String blockId,
                                             JsonNode button, JsonNode blocks, List<String> ticked) {
         ObjectNode payload = JSON.createObjectNode();
