@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The secure credential form as a Slack modal, and the views that replace it while and after the live
@@ -37,6 +39,8 @@ final class CredentialModals {
     static final int TITLE_MAX = 24;
     static final int HINT_MAX = 2000;
     static final int ERROR_MAX = 300;
+
+    private static final Pattern METADATA = Pattern.compile("\\{\"dm\":\"(D[A-Z0-9]{2,30})\"}");
 
     private final SlackTexts texts;
 
@@ -168,5 +172,19 @@ final class CredentialModals {
 
     private ViewClose close(SlackText label) {
         return ViewClose.builder().type("plain_text").text(BlockKit.cut(texts.get(label), TITLE_MAX)).build();
+    }
+
+    /** Only the DM channel, so the report can update the step message: never a value the merchant typed. */
+    static String metadata(Optional<String> dm) {
+        return dm.filter(CredentialModals::isDm).map(d -> "{\"dm\":\"" + d + "\"}").orElse("");
+    }
+
+    static Optional<String> dmFrom(String metadata) {
+        Matcher m = METADATA.matcher(metadata == null ? "" : metadata);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    static boolean isDm(String channel) {
+        return channel != null && channel.matches("D[A-Z0-9]{2,30}");
     }
 }

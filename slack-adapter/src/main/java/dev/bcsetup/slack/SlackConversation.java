@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +41,6 @@ import org.slf4j.LoggerFactory;
 final class SlackConversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackConversation.class);
-    private static final Pattern METADATA = Pattern.compile("\\{\"dm\":\"(D[A-Z0-9]{2,30})\"}");
 
     private final Conversations conversations;
     private final FlowLibrary flows;
@@ -123,8 +120,8 @@ final class SlackConversation {
     private void openForm(SessionKey key, Event event, BlockActionPayload payload, BlockActionPayload.Action action) {
         BlockActionPayload.Container container = payload.getContainer();
         boolean inModal = container != null && "view".equals(container.getType()) && payload.getView() != null;
-        Optional<String> knownDm = inModal ? dmFrom(payload.getView().getPrivateMetadata())
-                : Optional.ofNullable(payload.getChannel()).map(c -> c.getId()).filter(SlackConversation::isDm);
+        Optional<String> knownDm = inModal ? CredentialModals.dmFrom(payload.getView().getPrivateMetadata())
+                : Optional.ofNullable(payload.getChannel()).map(c -> c.getId()).filter(CredentialModals::isDm);
         Outcome outcome;
         try {
             outcome = conversations.handle(key, event);
@@ -139,7 +136,7 @@ final class SlackConversation {
                 continue;
             }
             Optional<String> notice = inModal ? Optional.of(texts.get(SlackText.FORM_NOTICE_RETRY)) : Optional.empty();
-            View form = modals.form(requested.form(), metadata(knownDm), notice);
+            View form = modals.form(requested.form(), CredentialModals.metadata(knownDm), notice);
             try {
                 if (inModal) {
                     api.updateView(payload.getView().getId(), payload.getView().getHash(), form);
@@ -174,8 +171,8 @@ final class SlackConversation {
             return null;
         }
         SessionKey key = SessionKey.own(Platform.SLACK, team, user);
-        Optional<String> knownDm = dmFrom(payload.getView().getPrivateMetadata());
-        String metadata = metadata(knownDm);
+        Optional<String> knownDm = CredentialModals.dmFrom(payload.getView().getPrivateMetadata());
+        String metadata = CredentialModals.metadata(knownDm);
         String viewId = payload.getView().getId();
         CredentialForm form = CredentialModals.read(payload.getView().getState() == null ? null
                 : payload.getView().getState().getValues());
@@ -232,19 +229,6 @@ final class SlackConversation {
         return ViewSubmissionResponse.builder().responseAction("update").view(view).build();
     }
 
-    /** Only the DM channel, so the report can update the step message: never a value the merchant typed. */
-    static String metadata(Optional<String> dm) {
-        return dm.filter(SlackConversation::isDm).map(d -> "{\"dm\":\"" + d + "\"}").orElse("");
-    }
-
-    static Optional<String> dmFrom(String metadata) {
-        Matcher m = METADATA.matcher(metadata == null ? "" : metadata);
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static boolean isDm(String channel) {
-        return channel != null && channel.matches("D[A-Z0-9]{2,30}");
-    }
 
     /** The App Home tab was opened: show where the merchant is. */
     void homeOpened(String team, String user) {
