@@ -12,6 +12,7 @@ import static com.slack.api.model.block.element.BlockElements.checkboxes;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.SlackFileObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import dev.bcsetup.conversation.Action;
@@ -20,10 +21,12 @@ import dev.bcsetup.conversation.StepView;
 import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Direction;
 import dev.bcsetup.flow.Markup;
+import dev.bcsetup.flow.Picture;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Core replies drawn as Block Kit: a step is one message (header, progress, picture, text, the step's
@@ -49,9 +52,17 @@ final class BlockKit {
     private final Optional<URI> publicBaseUrl;
     private final SlackTexts texts;
 
+    private final Function<Picture, Optional<String>> uploaded;
+
     BlockKit(Optional<URI> publicBaseUrl, SlackTexts texts) {
+        this(publicBaseUrl, texts, picture -> Optional.empty());
+    }
+
+    /** {@code uploaded}: the Slack file to show a picture by when there is no public URL (empty: describe it). */
+    BlockKit(Optional<URI> publicBaseUrl, SlackTexts texts, Function<Picture, Optional<String>> uploaded) {
         this.publicBaseUrl = publicBaseUrl;
         this.texts = texts;
+        this.uploaded = uploaded;
     }
 
     /** The one message that shows a step; updated in place as the merchant moves. */
@@ -63,6 +74,9 @@ final class BlockKit {
         if (publicBaseUrl.isPresent()) {
             String url = publicBaseUrl.get() + "/assets/" + view.picture().file();
             blocks.add(image(i -> i.imageUrl(url).altText(alt)));
+        } else if (uploaded.apply(view.picture()).isPresent()) {
+            String fileId = uploaded.apply(view.picture()).get();
+            blocks.add(image(i -> i.slackFile(SlackFileObject.builder().id(fileId).build()).altText(alt)));
         } else {
             blocks.add(context(c -> c.elements(List.of(
                     markdownText(cut(texts.get(SlackText.PICTURE_OFFLINE, "alt", Mrkdwn.escape(alt)), SECTION_TEXT_MAX))))));

@@ -24,6 +24,7 @@ import dev.bcsetup.handoff.HandOffNotifier;
 import dev.bcsetup.notify.EngineerNotifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class SlackApp implements AutoCloseable {
             .maximumSize(50_000).expireAfterWrite(Duration.ofHours(1)).build();
     private final Optional<SlackNotifier> notifier;
     private final HandOffBlocks handOffBlocks;
+    private final SlackPictures pictures;
     private final Optional<SlackHandOffNotifier> handOffNotifier;
     private final SlackTexts texts = SlackTexts.english();
     private SocketModeApp socketMode;
@@ -88,6 +90,7 @@ public final class SlackApp implements AutoCloseable {
         this.api = new SlackWebApi(slack.methods(settings.botToken()));
         this.notifier = settings.engineersChannel().map(channel -> new SlackNotifier(api, channel, workspaces, texts));
         this.handOffBlocks = new HandOffBlocks(texts, flows.forLocale(null));
+        this.pictures = new SlackPictures(api, Clock.systemUTC());
         this.handOffNotifier = settings.engineersChannel().map(channel -> new SlackHandOffNotifier(api, channel, handOffBlocks));
     }
 
@@ -115,8 +118,13 @@ public final class SlackApp implements AutoCloseable {
     public void start(Conversations conversations, Optional<EngineerActions> engineerActions) {
         EngineerButtons engineerButtons = new EngineerButtons(engineerActions,
                 new EngineerGroups(api, settings.engineerGroups()), api, handOffBlocks, texts, executor);
-        SlackConversation slack = new SlackConversation(conversations, flows, api, new BlockKit(settings.publicBaseUrl(), texts),
-                workspaces, messages, executor, texts);
+        BlockKit kit = settings.publicBaseUrl().isPresent() ? new BlockKit(settings.publicBaseUrl(), texts)
+                : new BlockKit(Optional.empty(), texts, pictures::fileFor);
+        if (settings.publicBaseUrl().isEmpty()) {
+            pictures.uploadAll(flows.forLocale(null));
+        }
+        SlackConversation slack = new SlackConversation(conversations, flows, api, kit, workspaces, messages, executor, texts,
+                pictures);
         app.command("/" + SlackTexts.COMMAND.substring(1), (req, ctx) -> {
             Optional<String> answer = slack.command(req.getPayload());
             // Ephemeral: only the merchant sees the pointer or the usage, never the channel.
@@ -237,6 +245,7 @@ public final class SlackApp implements AutoCloseable {
             }
         }
         executor.close();
+        pictures.close();
         app.stop();
     }
 }

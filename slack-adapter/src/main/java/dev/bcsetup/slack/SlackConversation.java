@@ -51,10 +51,13 @@ final class SlackConversation {
     private final SerialExecutor executor;
     private final SlackTexts texts;
     private final CredentialModals modals;
+    private final SlackPictures pictures;
 
     SlackConversation(Conversations conversations, FlowLibrary flows, SlackWebApi api, BlockKit kit,
-                      Workspaces workspaces, StepMessages messages, SerialExecutor executor, SlackTexts texts) {
+                      Workspaces workspaces, StepMessages messages, SerialExecutor executor, SlackTexts texts,
+                      SlackPictures pictures) {
         this.texts = texts;
+        this.pictures = pictures;
         this.modals = new CredentialModals(texts);
         this.conversations = conversations;
         this.flows = flows;
@@ -351,7 +354,15 @@ final class SlackConversation {
     }
 
     private void showStep(SessionKey key, String channel, Reply.StepShown shown, Optional<String> clicked, boolean fresh) {
-        showInStepMessage(key, channel, BlockKit.stepFallback(shown.view()), kit.step(shown.view()), clicked, fresh);
+        try {
+            showInStepMessage(key, channel, BlockKit.stepFallback(shown.view()), kit.step(shown.view()), clicked, fresh);
+        } catch (SlackCallFailed e) {
+            // A freshly uploaded picture Slack does not take yet: show the step with the picture described instead.
+            if (!e.error().equals("invalid_blocks") || !pictures.refused(shown.view().picture().file())) {
+                throw e;
+            }
+            showInStepMessage(key, channel, BlockKit.stepFallback(shown.view()), kit.step(shown.view()), clicked, fresh);
+        }
     }
 
     /** The one DM message that shows where the merchant is: a step, the check running, or its report. */
@@ -366,6 +377,9 @@ final class SlackConversation {
                     messages.remember(key, target.get());
                     return;
                 } catch (SlackCallFailed e) {
+                    if (e.error().equals("invalid_blocks")) {
+                        throw e;
+                    }
                     // Deleted, too old, or in a channel we lost: a new message becomes the step message.
                     LOG.info("Slack: step message of {} could not be updated ({}); posting it anew", key.user(), e.error());
                     messages.forget(key);

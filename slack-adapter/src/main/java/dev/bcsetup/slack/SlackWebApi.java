@@ -3,6 +3,7 @@ package dev.bcsetup.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import java.io.IOException;
@@ -61,6 +62,13 @@ final class SlackWebApi {
     List<String> usergroupMembers(String group) {
         List<String> users = call("usergroups.users.list", () -> client.usergroupsUsersList(r -> r.usergroup(group))).getUsers();
         return users == null ? List.of() : users;
+    }
+
+    /** Uploads a file shared nowhere (files.uploadV2); returns its ID for {@code slack_file} image blocks. */
+    String uploadFile(String name, byte[] data, String altText) {
+        FilesUploadV2Response response = call("files.uploadV2", () -> client.filesUploadV2(r -> r.filename(name).title(name)
+                .fileData(data).altTxt(BlockKit.cut(altText, 1000))));
+        return response.getFile() != null ? response.getFile().getId() : response.getFiles().get(0).getId();
     }
 
     void publishHome(String user, View view) {

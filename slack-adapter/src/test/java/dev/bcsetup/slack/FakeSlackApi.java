@@ -75,6 +75,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Set<String> usedTriggers = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> views = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final Map<String, Long> files = new ConcurrentHashMap<>();
+    private final Map<String, Integer> uploadedBytes = new ConcurrentHashMap<>();
+    private volatile Duration filesSettleAfter = Duration.ZERO;
 
     /** How long a {@code trigger_id} stays usable, as in Slack. */
     public static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
@@ -84,6 +87,7 @@ public final class FakeSlackApi implements AutoCloseable {
         channels.addAll(List.of(existingChannels));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::answer);
+        server.createContext("/upload/", this::upload);
         server.start();
     }
 
@@ -131,6 +135,16 @@ public final class FakeSlackApi implements AutoCloseable {
         store(viewId, view);
     }
 
+    /** Messages showing a file uploaded less than this long ago are refused with {@code invalid_blocks}, as Slack has done (#1349). */
+    public void filesSettleAfter(Duration settle) {
+        this.filesSettleAfter = settle;
+    }
+
+    /** IDs of files whose bytes arrived through files.uploadV2's upload URL. */
+    public Set<String> uploadedFiles() {
+        return Set.copyOf(uploadedBytes.keySet());
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -139,9 +153,12 @@ public final class FakeSlackApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    /** Calls other than auth.test, which the SDK makes on its own. */
+    /**
+     * Calls made because of something a person did: not auth.test, which the SDK makes on its own, nor the
+     * picture uploads (files.*) a bot without a public URL makes in the background from start-up.
+     */
     public List<Call> sent() {
-        return calls.stream().filter(c -> !c.method().equals("auth.test")).toList();
+        return calls.stream().filter(c -> !c.method().equals("auth.test") && !c.method().startsWith("files.")).toList();
     }
 
     /** What Slack would have refused in the payloads received so far. */
@@ -215,6 +232,9 @@ public final class FakeSlackApi implements AutoCloseable {
                 if (!channels.contains(params.get("channel"))) {
                     yield error("channel_not_found");
                 }
+                if (!filesUsable(params)) {
+                    yield error("invalid_blocks");
+                }
                 check(method, params);
                 String ts = nextTs();
                 messages.add(params.get("channel") + "/" + ts);
@@ -227,6 +247,9 @@ public final class FakeSlackApi implements AutoCloseable {
                 }
                 if (!messages.contains(params.get("channel") + "/" + params.get("ts"))) {
                     yield error("message_not_found");
+                }
+                if (!filesUsable(params)) {
+                    yield error("invalid_blocks");
                 }
                 check(method, params);
                 yield ok().put("channel", params.get("channel")).put("ts", params.get("ts"));
@@ -265,6 +288,36 @@ public final class FakeSlackApi implements AutoCloseable {
                 }
                 yield ok;
             }
+            case "files.getUploadURLExternal" -> {
+                if (params.get("filename") == null || params.get("length") == null) {
+                    yield error("invalid_arguments");
+                }
+                String id = "F" + String.format("%08d", files.size() + 1);
+                files.put(id, 0L);
+                yield ok().put("upload_url", url() + "upload/" + id).put("file_id", id);
+            }
+            case "files.completeUploadExternal" -> {
+                JsonNode list = new Call(method, params, true).json("files");
+                ObjectNode ok = ok();
+                ArrayNode done = ok.putArray("files");
+                boolean all = list.size() > 0;
+                for (JsonNode file : list) {
+                    String id = file.path("id").asText();
+                    all &= uploadedBytes.containsKey(id);
+                    files.put(id, System.currentTimeMillis());
+                    done.addObject().put("id", id).put("title", file.path("title").asText()).put("mimetype", "image/png");
+                }
+                yield all ? ok : error("file_not_found");
+            }
+            case "files.info" -> {
+                String id = params.getOrDefault("file", "");
+                if (!uploadedBytes.containsKey(id)) {
+                    yield error("file_not_found");
+                }
+                ObjectNode ok = ok();
+                ok.putObject("file").put("id", id).put("mimetype", "image/png");
+                yield ok;
+            }
             case "usergroups.list" -> {
                 ObjectNode ok = ok();
                 ArrayNode list = ok.putArray("usergroups");
@@ -288,6 +341,35 @@ public final class FakeSlackApi implements AutoCloseable {
         };
         calls.add(new Call(method, params, result.path("ok").asBoolean()));
         reply(exchange, 200, result, 0);
+    }
+
+    private boolean filesUsable(Map<String, String> params) {
+        if (!params.containsKey("blocks")) {
+            return true;
+        }
+        for (JsonNode file : new Call("", params, true).json("blocks").findValues("slack_file")) {
+            Long completed = files.get(file.path("id").asText());
+            if (completed == null || completed == 0L || System.currentTimeMillis() - completed < filesSettleAfter.toMillis()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void upload(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (!files.containsKey(id)) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        uploadedBytes.put(id, body.length);
+        byte[] answer = ("OK - " + body.length).getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+        }
     }
 
     /** Slack's rule: a trigger works once, within 3 seconds of the click (the issue time leads the ID). */

@@ -59,7 +59,7 @@ class SlackManifestTest {
         assertThat(events).containsExactlyInAnyOrder("app_home_opened", "app_uninstalled", "tokens_revoked");
         List<String> scopes = new ArrayList<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
-        assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "im:write", "usergroups:read");
+        assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "im:write", "usergroups:read", "files:write");
         assertThat(manifest.path("features").path("app_home").path("home_tab_enabled").asBoolean()).isTrue();
     }
 }
