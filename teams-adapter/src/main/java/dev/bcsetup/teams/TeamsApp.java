@@ -49,7 +49,8 @@ public final class TeamsApp {
 
     /** The {@code POST /api/messages} handler, running the conversation through {@code conversations}. */
     public TeamsEndpoint endpoint(Conversations conversations) {
-        TeamsBot bot = new TeamsBot(conversations, new AdaptiveCards(settings.publicBaseUrl()), notifier, people, retry, json);
+        TeamsBot bot = new TeamsBot(conversations, new AdaptiveCards(settings.publicBaseUrl()), notifier, people, retry, json,
+                adapter, settings.appId().orElse(""));
         return new TeamsEndpoint(adapter, bot, json, settings.emulator());
     }
 }

@@ -1,18 +1,23 @@
 package dev.bcsetup.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.TextFormatTypes;
+import dev.bcsetup.conversation.ActionKind;
 import dev.bcsetup.conversation.Actor;
 import dev.bcsetup.conversation.Conversations;
 import dev.bcsetup.conversation.Event;
@@ -21,11 +26,15 @@ import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.Reply;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.flow.Markup;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +46,8 @@ public final class TeamsBot implements Bot {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
     private static final String NO_TENANT = "no-tenant";
+    /** How long a dialog submission waits for the live check before closing and reporting in the chat instead. */
+    static final Duration LIVE_CHECK_WAIT = Duration.ofSeconds(12);
 
     private final Conversations conversations;
     private final AdaptiveCards cards;
@@ -45,9 +56,13 @@ public final class TeamsBot implements Bot {
     private final People people;
     private final ConnectorRetry retry;
     private final ObjectMapper json;
+    private final BotFrameworkAdapter adapter;
+    private final String appId;
 
     TeamsBot(Conversations conversations, AdaptiveCards cards, TeamsEngineerNotifier engineers, People people,
-             ConnectorRetry retry, ObjectMapper json) {
+             ConnectorRetry retry, ObjectMapper json, BotFrameworkAdapter adapter, String appId) {
+        this.adapter = adapter;
+        this.appId = appId;
         this.conversations = conversations;
         this.cards = cards;
         this.engineers = engineers;
@@ -63,6 +78,7 @@ public final class TeamsBot implements Bot {
         people.saw(activity.getFrom());
         switch (Objects.requireNonNullElse(activity.getType(), "")) {
             case ActivityTypes.MESSAGE -> onMessage(turn, activity);
+            case ActivityTypes.INVOKE -> onInvoke(turn, activity);
             case ActivityTypes.CONVERSATION_UPDATE -> {
                 boolean botAdded = activity.getMembersAdded() != null && activity.getMembersAdded().stream()
                         .anyMatch(m -> activity.getRecipient() != null && Objects.equals(m.getId(), activity.getRecipient().getId()));
@@ -91,6 +107,131 @@ public final class TeamsBot implements Bot {
         }
         Event start = new Event.Start(new Actor(activity.getFrom().getId()), activity.getLocale(), Optional.empty());
         run(turn, key, start, null);
+    }
+
+    /** Dialogs: {@code task/fetch} opens one from a card button, {@code task/submit} is a press inside it. */
+    private void onInvoke(TurnContext turn, Activity activity) {
+        String name = Objects.requireNonNullElse(activity.getName(), "");
+        Optional<JsonNode> data = DialogRequest.data(activity.getValue(), json);
+        if (activity.getFrom() == null || activity.getFrom().getId() == null || data.isEmpty()
+                || !(name.equals("task/fetch") || name.equals("task/submit"))) {
+            LOG.debug("Ignoring a Teams invoke {}", name);
+            answer(turn, null);
+            return;
+        }
+        Actor actor = new Actor(activity.getFrom().getId());
+        TeamsTexts texts = TeamsTexts.forLocale(activity.getLocale());
+        Optional<CardSubmit> button = CardSubmit.read(data.get(), json)
+                .filter(press -> press.action().kind() == ActionKind.OPEN_FORM);
+        if (button.isPresent()) {
+            CardSubmit press = button.get();
+            SessionKey key = new SessionKey(Platform.TEAMS, tenant(activity), press.user(), press.customer().orElse(null));
+            dialog(turn, key, press.action().toEvent(actor, Optional.empty()), texts);
+            return;
+        }
+        Optional<DialogRequest> request = DialogRequest.read(data.get());
+        if (request.isEmpty()) {
+            answer(turn, AdaptiveCards.dialogMessage(texts.get("dialog.unknown")));
+            return;
+        }
+        DialogRequest press = request.get();
+        SessionKey key = new SessionKey(Platform.TEAMS, tenant(activity), press.user(), press.customer().orElse(null));
+        switch (press.kind()) {
+            case DialogRequest.SEND -> dialog(turn, key, new Event.SubmitCredentials(actor, press.form()), texts);
+            case DialogRequest.RETRY -> dialog(turn, key, new Event.OpenForm(actor, press.step()), texts);
+            default -> answer(turn, null); // "Close": an empty answer closes the dialog
+        }
+    }
+
+    /**
+     * Runs a dialog's event and answers the invoke. After a submission that passes the instant checks we wait here for
+     * the live check and show its report in the dialog, rather than closing the dialog and posting later: the check
+     * gives up after {@link #LIVE_CHECK_WAIT}'s worth of BigCommerce time (its own deadline is 10 s), which fits inside
+     * the ~15 s Teams waits for an invoke, and the merchant keeps "Try again" right where they typed. If the check is
+     * slower than that anyway, the dialog closes with a short message and the report arrives in the chat.
+     */
+    private void dialog(TurnContext turn, SessionKey key, Event event, TeamsTexts texts) {
+        Outcome outcome = conversations.handle(key, event);
+        CompletableFuture<List<Reply>> later = conversations.followUp(outcome);
+        List<Reply> replies = new ArrayList<>(outcome.replies());
+        if (replies.stream().anyMatch(r -> r instanceof Reply.Checking)) {
+            try {
+                List<Reply> report = later.get(LIVE_CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                replies.removeIf(r -> r instanceof Reply.Checking);
+                replies.addAll(report);
+            } catch (TimeoutException slow) {
+                ConversationReference chat = turn.getActivity().getConversationReference();
+                later.whenComplete((report, failure) -> postLater(chat, key, report, failure));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.warn("The live check of a Teams setup failed: {}", e.getCause().getClass().getSimpleName());
+            }
+        } else {
+            logUndelivered(later);
+        }
+        ObjectNode answer = null;
+        List<String> messages = new ArrayList<>();
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.FormRequested requested) {
+                answer = AdaptiveCards.dialogContinue(requested.form().title(), cards.form(requested.form(), key, texts));
+            } else if (reply instanceof Reply.FormRejected rejected) {
+                answer = AdaptiveCards.dialogContinue(rejected.form().title(), cards.form(rejected.form(), key, texts));
+            } else if (reply instanceof Reply.ReportShown shown) {
+                // The chat's card becomes the report too, so the chat tells the same story once the dialog is closed.
+                showCard(turn, key, cards.report(shown.report(), key), chatCardOf(turn, key));
+                answer = AdaptiveCards.dialogContinue(Markup.plain(shown.report().headline()),
+                        cards.reportInDialog(shown.report(), key, texts));
+            } else if (reply instanceof Reply.Checking checking) {
+                messages.add(Markup.plain(checking.text()) + " " + texts.get("dialog.report.in.chat"));
+            } else if (reply instanceof Reply.Notice notice) {
+                messages.add(Markup.plain(notice.text()));
+            } else if (reply instanceof Reply.StepShown shown) {
+                showCard(turn, key, cards.step(shown.view(), key, texts), chatCardOf(turn, key));
+                shown.view().notice().ifPresent(n -> messages.add(Markup.plain(n)));
+            } else if (reply instanceof Reply.HelpShown help) {
+                messages.add(Markup.plain(help.title()));
+            }
+        }
+        if (answer == null) {
+            answer = AdaptiveCards.dialogMessage(messages.isEmpty() ? texts.get("dialog.see.chat") : String.join(" ", messages));
+        }
+        answer(turn, answer);
+    }
+
+    /** The message showing this setup's card in this chat: the one remembered, else the one the dialog came from. */
+    private String chatCardOf(TurnContext turn, SessionKey key) {
+        String conversationId = turn.getActivity().getConversation().getId();
+        return cardMessages.find(key).filter(card -> card.conversationId().equals(conversationId))
+                .map(CardMessages.Card::activityId)
+                .orElse(turn.getActivity().getReplyToId());
+    }
+
+    /** A report that came after the dialog closed: update the setup's card in the chat, or post it. */
+    private void postLater(ConversationReference chat, SessionKey key, List<Reply> replies, Throwable failure) {
+        if (failure != null) {
+            LOG.warn("The live check of a Teams setup failed: {}", failure.getClass().getSimpleName());
+            return;
+        }
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.ReportShown shown) {
+                try {
+                    adapter.continueConversation(appId, chat, turn -> {
+                        showCard(turn, key, cards.report(shown.report(), key),
+                                cardMessages.find(key).map(CardMessages.Card::activityId).orElse(null));
+                        return CompletableFuture.completedFuture(null);
+                    }).join();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not post a late report to Teams: {}", e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    private static void answer(TurnContext turn, ObjectNode body) {
+        Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        invokeResponse.setValue(new InvokeResponse(200, body));
+        turn.sendActivity(invokeResponse).join();
     }
 
     private void onMessage(TurnContext turn, Activity activity) {
@@ -177,7 +318,11 @@ public final class TeamsBot implements Bot {
         for (Reply reply : outcome.replies()) {
             deliver(turn, key, reply, cardId);
         }
-        conversations.followUp(outcome).whenComplete((later, failure) -> {
+        logUndelivered(conversations.followUp(outcome));
+    }
+
+    private static void logUndelivered(CompletableFuture<List<Reply>> followUp) {
+        followUp.whenComplete((later, failure) -> {
             if (failure != null) {
                 LOG.warn("A follow-up for a Teams setup failed: {}", failure.getClass().getSimpleName());
             } else if (!later.isEmpty()) {
@@ -192,6 +337,11 @@ public final class TeamsBot implements Bot {
             showCard(turn, key, cards.step(shown.view(), key, TeamsTexts.forLocale(locale)), cardId);
         } else if (reply instanceof Reply.HelpShown help) {
             sendText(turn, "**" + Markup.plain(help.title()) + "**\n\n" + TeamsMarkdown.message(help.body()));
+        } else if (reply instanceof Reply.FormRequested || reply instanceof Reply.FormRejected) {
+            // A plain message press instead of task/fetch: a client that cannot open dialogs (the Agents Playground).
+            sendText(turn, TeamsTexts.forLocale(locale).get("dialog.needs.teams"));
+        } else if (reply instanceof Reply.ReportShown shown) {
+            showCard(turn, key, cards.report(shown.report(), key), cardId);
         } else if (reply instanceof Reply.Notice notice) {
             if (notice.actions().isEmpty()) {
                 sendText(turn, TeamsMarkdown.message(notice.text()));
