@@ -47,10 +47,13 @@ public final class TeamsApp {
         return notifier;
     }
 
-    /** The {@code POST /api/messages} handler, running the conversation through {@code conversations}. */
-    public TeamsEndpoint endpoint(Conversations conversations) {
+    /**
+     * The {@code POST /api/messages} handler, running the conversation through {@code conversations}; agents' one-time
+     * links come from {@code links}.
+     */
+    public TeamsEndpoint endpoint(Conversations conversations, SetupLinks links) {
         TeamsBot bot = new TeamsBot(conversations, new AdaptiveCards(settings.publicBaseUrl()), notifier, people, retry, json,
-                adapter, settings.appId().orElse(""));
+                adapter, settings.appId().orElse(""), links);
         return new TeamsEndpoint(adapter, bot, json, settings.emulator());
     }
 }

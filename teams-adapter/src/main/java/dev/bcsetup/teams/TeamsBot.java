@@ -27,8 +27,12 @@ import dev.bcsetup.conversation.Reply;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.flow.Markup;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +52,7 @@ public final class TeamsBot implements Bot {
     private static final String NO_TENANT = "no-tenant";
     /** How long a dialog submission waits for the live check before closing and reporting in the chat instead. */
     static final Duration LIVE_CHECK_WAIT = Duration.ofSeconds(12);
+    private static final int MAX_CUSTOMER_LABEL = 200;
 
     private final Conversations conversations;
     private final AdaptiveCards cards;
@@ -58,9 +63,11 @@ public final class TeamsBot implements Bot {
     private final ObjectMapper json;
     private final BotFrameworkAdapter adapter;
     private final String appId;
+    private final SetupLinks links;
 
     TeamsBot(Conversations conversations, AdaptiveCards cards, TeamsEngineerNotifier engineers, People people,
-             ConnectorRetry retry, ObjectMapper json, BotFrameworkAdapter adapter, String appId) {
+             ConnectorRetry retry, ObjectMapper json, BotFrameworkAdapter adapter, String appId, SetupLinks links) {
+        this.links = links;
         this.adapter = adapter;
         this.appId = appId;
         this.conversations = conversations;
@@ -268,7 +275,7 @@ public final class TeamsBot implements Bot {
         } else if (command instanceof TeamsCommand.Cancel) {
             event = new Event.Cancel(actor);
         } else if (command instanceof TeamsCommand.SetupFor setupFor) {
-            sendText(turn, texts.get("link.later", "customer", stripTags(setupFor.rest()), "bot", botName(activity)));
+            sendLink(turn, activity, actor, setupFor, texts);
             return;
         } else if (command instanceof TeamsCommand.RegisterEngineersChannel) {
             sendText(turn, texts.get("engineers.channel.only"));
@@ -278,6 +285,21 @@ public final class TeamsBot implements Bot {
             event = new Event.Resume(actor);
         }
         run(turn, key, event, null);
+    }
+
+    /** "setup for jane@example.com": a one-time link the agent passes on to a customer who is not in Teams. */
+    private void sendLink(TurnContext turn, Activity activity, Actor agent, TeamsCommand.SetupFor setupFor, TeamsTexts texts) {
+        String customer = stripTags(setupFor.rest());
+        if (customer.isEmpty() || customer.length() > MAX_CUSTOMER_LABEL) {
+            sendText(turn, texts.get("link.needs.customer"));
+            return;
+        }
+        SetupLinks.Link link = links.create(tenant(activity), agent.id(), customer, setupFor.direction(), activity.getLocale());
+        String expires = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(activity.getLocale() == null ? Locale.ENGLISH : Locale.forLanguageTag(activity.getLocale()))
+                .withZone(ZoneOffset.UTC).format(link.expires());
+        sendText(turn, texts.get("link.created", "customer", escape(customer), "link", link.url(), "expires", expires));
+        LOG.info("A Teams agent made a one-time setup link (expires {})", link.expires());
     }
 
     private void onGroupCommand(TurnContext turn, Activity activity, Actor actor, TeamsCommand command, TeamsTexts texts) {
