@@ -14,6 +14,7 @@ import dev.bcsetup.slack.SlackApp;
 import dev.bcsetup.store.Database;
 import dev.bcsetup.store.JdbcSessionRepository;
 import dev.bcsetup.store.SessionStore;
+import dev.bcsetup.teams.EngineerActions;
 import dev.bcsetup.teams.SetupLinks;
 import dev.bcsetup.teams.TeamsApp;
 import io.javalin.Javalin;
@@ -76,7 +77,7 @@ public final class BotServer implements AutoCloseable {
         AtomicInteger boundPort = new AtomicInteger(config.port());
         SetupLinks links = new SetupLinks(invitations, () -> config.publicBaseUrl()
                 .orElse(URI.create("http://localhost:" + boundPort.get())));
-        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations, links));
+        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations, links, EngineerActions.NONE));
         InviteRoute invite = new InviteRoute(invitations, conversations, random, config.publicBaseUrl().isPresent());
         Playground playground = new Playground(conversations, random);
         Assets assets = new Assets();

@@ -26,6 +26,8 @@ import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.Reply;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.flow.Markup;
+import dev.bcsetup.handoff.Engineer;
+import dev.bcsetup.handoff.RevealResult;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,10 +67,12 @@ public final class TeamsBot implements Bot {
     private final BotFrameworkAdapter adapter;
     private final String appId;
     private final SetupLinks links;
+    private final EngineerActions engineerActions;
 
     TeamsBot(Conversations conversations, AdaptiveCards cards, TeamsEngineerNotifier engineers, People people,
-             ConnectorRetry retry, ObjectMapper json, BotFrameworkAdapter adapter, String appId, SetupLinks links) {
+             ConnectorRetry retry, ObjectMapper json, BotFrameworkAdapter adapter, String appId, SetupLinks links, EngineerActions engineerActions) {
         this.links = links;
+        this.engineerActions = engineerActions;
         this.adapter = adapter;
         this.appId = appId;
         this.conversations = conversations;
@@ -128,6 +133,11 @@ public final class TeamsBot implements Bot {
         }
         Actor actor = new Actor(activity.getFrom().getId());
         TeamsTexts texts = TeamsTexts.forLocale(activity.getLocale());
+        Optional<String> reveal = handOffPress(data.get(), HandOffCards.REVEAL);
+        if (reveal.isPresent()) {
+            answer(turn, reveal(activity, reveal.get(), texts));
+            return;
+        }
         Optional<CardSubmit> button = CardSubmit.read(data.get(), json)
                 .filter(press -> press.action().kind() == ActionKind.OPEN_FORM);
         if (button.isPresent()) {
@@ -206,6 +216,52 @@ public final class TeamsBot implements Bot {
         answer(turn, answer);
     }
 
+    /** An engineer's "Reveal": the secret in a dialog for an authorised engineer, a short refusal for anyone else. */
+    private ObjectNode reveal(Activity activity, String handOffId, TeamsTexts texts) {
+        RevealResult result = engineerActions.reveal(handOffId, engineer(activity));
+        if (result instanceof RevealResult.Revealed revealed) {
+            return AdaptiveCards.dialogContinue(texts.get("reveal.title", "reference", revealed.reference()),
+                    HandOffCards.revealed(revealed.reference(), revealed.credentials(), texts));
+        } else if (result instanceof RevealResult.Refused) {
+            return AdaptiveCards.dialogMessage(texts.get("reveal.refused"));
+        } else if (result instanceof RevealResult.Gone gone) {
+            return AdaptiveCards.dialogMessage(texts.get("reveal.gone", "reference", gone.reference(), "why", gone.why()));
+        }
+        return AdaptiveCards.dialogMessage(texts.get("reveal.unknown"));
+    }
+
+    /** An engineer's "Mark received" on a hand-off card. */
+    private void markReceived(TurnContext turn, Activity activity, String handOffId) {
+        TeamsTexts texts = TeamsTexts.forLocale(activity.getLocale());
+        if (engineerActions.markReceived(handOffId, engineer(activity))) {
+            sendText(turn, texts.get("received.done", "engineer", escape(people.name(activity.getFrom().getId(),
+                    Objects.requireNonNullElse(activity.getFrom().getName(), "An engineer")))));
+        } else {
+            sendText(turn, texts.get("received.refused"));
+        }
+    }
+
+    /** Who asks, as the core knows engineers: ENGINEERS lists Teams users by their AAD object id. */
+    private static Engineer engineer(Activity activity) {
+        ChannelAccount from = activity.getFrom();
+        String id = from.getAadObjectId() != null && !from.getAadObjectId().isBlank() ? from.getAadObjectId() : from.getId();
+        return new Engineer(Platform.TEAMS, tenant(activity), id, Set.of());
+    }
+
+    /** The hand-off id of a press of one of the hand-off card's buttons of kind {@code kind}. */
+    private Optional<String> handOffPress(Object value, String kind) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        JsonNode node = value instanceof JsonNode n ? n : json.valueToTree(value);
+        JsonNode id = node.path(HandOffCards.ID);
+        if (!kind.equals(node.path(HandOffCards.HANDOFF).asText()) || !id.isTextual() || id.asText().isBlank()
+                || id.asText().length() > 200) {
+            return Optional.empty();
+        }
+        return Optional.of(id.asText());
+    }
+
     /** The message showing this setup's card in this chat: the one remembered, else the one the dialog came from. */
     private String chatCardOf(TurnContext turn, SessionKey key) {
         String conversationId = turn.getActivity().getConversation().getId();
@@ -246,6 +302,11 @@ public final class TeamsBot implements Bot {
             return;
         }
         Actor actor = new Actor(activity.getFrom().getId());
+        Optional<String> received = handOffPress(activity.getValue(), HandOffCards.RECEIVED);
+        if (received.isPresent()) {
+            markReceived(turn, activity, received.get());
+            return;
+        }
         Optional<CardSubmit> submit = CardSubmit.read(activity.getValue(), json);
         if (submit.isPresent()) {
             CardSubmit press = submit.get();
