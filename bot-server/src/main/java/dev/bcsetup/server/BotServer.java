@@ -6,6 +6,7 @@ import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.credentials.BigCommerceValidator;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.invite.Invitations;
 import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.notify.LogNotifier;
 import dev.bcsetup.server.playground.Playground;
@@ -13,10 +14,13 @@ import dev.bcsetup.slack.SlackApp;
 import dev.bcsetup.store.Database;
 import dev.bcsetup.store.JdbcSessionRepository;
 import dev.bcsetup.store.SessionStore;
+import dev.bcsetup.teams.EngineerActions;
+import dev.bcsetup.teams.SetupLinks;
 import dev.bcsetup.teams.TeamsApp;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +71,15 @@ public final class BotServer implements AutoCloseable {
         slack.flatMap(SlackApp::notifier).ifPresent(notifiers::add);
         Conversations conversations = new Conversations(conversation, store, validator, notifiers, followUps);
         slack.ifPresent(s -> s.start(conversations));
-        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations));
-        Playground playground = new Playground(conversations, new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        Invitations invitations = new Invitations(database, clock, random, Invitations.DEFAULT_VALIDITY);
+        // Links name the public origin, or this machine in local mode; the port is known once the server listens.
+        AtomicInteger boundPort = new AtomicInteger(config.port());
+        SetupLinks links = new SetupLinks(invitations, () -> config.publicBaseUrl()
+                .orElse(URI.create("http://localhost:" + boundPort.get())));
+        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations, links, EngineerActions.NONE));
+        InviteRoute invite = new InviteRoute(invitations, conversations, random, config.publicBaseUrl().isPresent());
+        Playground playground = new Playground(conversations, random);
         Assets assets = new Assets();
 
         Javalin app = Javalin.create(cfg -> {
@@ -83,6 +95,9 @@ public final class BotServer implements AutoCloseable {
                 cfg.events.serverStopped(s::close);
             });
             cfg.routes.post("/api/messages", teamsRoute::handle);
+            cfg.routes.get("/setup/{token}", invite::show);
+            cfg.routes.post("/setup/{token}", invite::act);
+            cfg.routes.post("/setup/{token}/credentials", invite::submit);
             if (config.localMode()) {
                 cfg.routes.get("/", playground::show);
                 cfg.routes.post("/playground", playground::act);
@@ -95,13 +110,14 @@ public final class BotServer implements AutoCloseable {
             });
             cfg.routes.error(405, ctx -> ErrorPages.send(ctx, HttpStatus.METHOD_NOT_ALLOWED, "That method is not allowed here."));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+                LOG.error("Request {} {} failed", ctx.method(), withoutLinkToken(ctx.path()), e);
                 ErrorPages.send(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.");
             });
         }).start();
+        boundPort.set(app.port());
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("housekeeping"));
-        housekeeping.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(() -> purge(store, invitations, clock), 1, 60, TimeUnit.MINUTES);
         return new BotServer(app, List.of(housekeeping, followUps), database);
     }
 
@@ -138,7 +154,20 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
-    private static void purge(SessionStore store, Clock clock) {
+    /** A one-time link's token is a key to someone's setup: never in the log. */
+    static String withoutLinkToken(String path) {
+        return path.replaceFirst("^/setup/[^/]+", "/setup/{token}");
+    }
+
+    private static void purge(SessionStore store, Invitations invitations, Clock clock) {
+        try {
+            int links = invitations.deleteExpiredBefore(clock.instant());
+            if (links > 0) {
+                LOG.info("Deleted {} expired setup links", links);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not delete expired setup links this time", e);
+        }
         try {
             int deleted = store.deleteIdleSince(clock.instant().minus(SESSION_IDLE_TIMEOUT));
             if (deleted > 0) {

@@ -137,7 +137,8 @@ class TeamsJourneyTest {
         assertThat(connector.calls().get(0).card().toString()).contains("Step 1 of 7");
         connector.clear();
         send(teams.text(chat, MERCHANT, "setup for jane@example.com"));
-        assertThat(connector.calls().get(0).text()).contains("not available yet");
+        assertThat(connector.calls().get(0).text()).contains("one-time setup link").contains("jane@example.com")
+                .containsPattern("http://localhost:\\d+/setup/[A-Za-z0-9_-]{43}");
         assertThat(connector.throttledCount()).as("the connector did throttle, and every message still arrived").isPositive();
     }
 

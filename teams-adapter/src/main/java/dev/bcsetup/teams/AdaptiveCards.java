@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bcsetup.conversation.Action;
+import dev.bcsetup.conversation.ActionKind;
+import dev.bcsetup.conversation.FormView;
+import dev.bcsetup.conversation.ReportView;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.conversation.StepView;
 import dev.bcsetup.flow.DataSet;
@@ -59,6 +62,94 @@ final class AdaptiveCards {
         TeamsMarkdown.blocks(text).forEach(block -> body.add(textBlock(block)));
         ArrayNode actions = card.putArray("actions");
         buttons.forEach(button -> actions.add(submit(button, owner)));
+        return card;
+    }
+
+    /**
+     * The credential form for the dialog. Inputs start empty every time: a re-rendered form never carries back what
+     * was typed, because merchants paste tokens into the wrong field, and an invoke answer is a card sent too.
+     */
+    ObjectNode form(FormView form, SessionKey owner, TeamsTexts texts) {
+        ObjectNode card = card();
+        ArrayNode body = card.putArray("body");
+        body.add(textBlock(form.title()).put("weight", "Bolder").put("size", "Medium"));
+        TeamsMarkdown.blocks(form.intro()).forEach(text -> body.add(textBlock(text)));
+        if (form.hasErrors()) {
+            body.add(container("attention", textBlock(texts.get("form.has.errors")).put("color", "Attention")));
+        }
+        for (FormView.FormField field : form.fields()) {
+            ObjectNode input = JSON.objectNode();
+            input.put("type", "Input.Text");
+            input.put("id", DialogRequest.inputId(field.field()));
+            input.put("label", field.label());
+            if (field.multiline()) {
+                input.put("isMultiline", true);
+            } else if (field.secret()) {
+                // Masks on the screen only; the value still travels in the submit, and is never sent back.
+                input.put("style", "password");
+            }
+            input.put("maxLength", field.multiline() ? 4000 : 500);
+            body.add(input);
+            body.add(textBlock(field.hint()).put("isSubtle", true).put("size", "Small").put("spacing", "None"));
+            field.error().ifPresent(error -> body.add(textBlock(error).put("color", "Attention").put("spacing", "None")));
+        }
+        body.add(textBlock(form.privacyNote()).put("isSubtle", true).put("size", "Small"));
+        ObjectNode submit = dialogSubmit(DialogRequest.SEND, owner);
+        submit.put("title", form.submitLabel());
+        submit.put("style", "positive");
+        card.putArray("actions").add(submit);
+        card.put("fallbackText", form.title());
+        return card;
+    }
+
+    /** The live check's result in the chat: its "Try again" opens the dialog again. */
+    ObjectNode report(ReportView report, SessionKey owner) {
+        ObjectNode card = reportBody(report);
+        ArrayNode actions = card.putArray("actions");
+        report.actions().forEach(action -> actions.add(submit(action, owner)));
+        return card;
+    }
+
+    /**
+     * The same result inside the dialog. A button in a dialog can only submit the dialog, so "Try again" asks for
+     * the form again through {@code task/submit}; the other buttons belong to the chat's card.
+     */
+    ObjectNode reportInDialog(ReportView report, SessionKey owner, TeamsTexts texts) {
+        ObjectNode card = reportBody(report);
+        ArrayNode actions = card.putArray("actions");
+        for (Action action : report.actions()) {
+            if (action.ref().kind() == ActionKind.OPEN_FORM) {
+                ObjectNode retry = dialogSubmit(DialogRequest.RETRY, owner);
+                retry.with("data").put(DialogRequest.STEP, action.ref().step());
+                retry.put("title", action.label());
+                retry.put("style", "positive");
+                actions.add(retry);
+            }
+        }
+        actions.add(dialogSubmit(DialogRequest.CLOSE, owner).put("title", texts.get("dialog.close")));
+        return card;
+    }
+
+    private static ObjectNode reportBody(ReportView report) {
+        ObjectNode card = card();
+        ArrayNode body = card.putArray("body");
+        body.add(textBlock(report.headline()).put("weight", "Bolder").put("size", "Large")
+                .put("color", report.valid() ? "Good" : "Attention"));
+        report.store().ifPresent(store -> body.add(textBlock(store)));
+        if (!report.scopes().isEmpty()) {
+            body.add(textBlock(report.scopesHeader()).put("weight", "Bolder"));
+            ObjectNode facts = JSON.objectNode();
+            facts.put("type", "FactSet");
+            ArrayNode list = facts.putArray("facts");
+            for (ReportView.ScopeLine line : report.scopes()) {
+                list.addObject().put("title", (line.ok() ? "\u2714 " : "\u2716 ") + line.scope())
+                        .put("value", line.access() + ": " + line.status());
+            }
+            body.add(facts);
+        }
+        report.fixes().forEach(fix -> body.add(textBlock("- " + fix).put("color", "Attention")));
+        report.notes().forEach(note -> body.add(textBlock(note)));
+        card.put("fallbackText", report.headline());
         return card;
     }
 
@@ -151,10 +242,43 @@ final class AdaptiveCards {
         ObjectNode button = JSON.objectNode();
         button.put("type", "Action.Submit");
         ObjectNode data = button.putObject("data");
+        if (encodedAction.startsWith(ActionKind.OPEN_FORM.name().toLowerCase(java.util.Locale.ROOT) + ":")) {
+            // Teams then sends task/fetch and opens the dialog our answer describes, instead of a message.
+            data.putObject("msteams").put("type", "task/fetch");
+        }
         data.put(CardSubmit.ACTION, encodedAction);
         data.put(CardSubmit.USER, owner.user());
         owner.customerId().ifPresent(customer -> data.put(CardSubmit.CUSTOMER, customer));
         return button;
+    }
+
+    /** A button inside the dialog: it submits the dialog ({@code task/submit}) with what it is and whose setup. */
+    private static ObjectNode dialogSubmit(String kind, SessionKey owner) {
+        ObjectNode button = JSON.objectNode();
+        button.put("type", "Action.Submit");
+        ObjectNode data = button.putObject("data");
+        data.put(DialogRequest.DIALOG, kind);
+        data.put(CardSubmit.USER, owner.user());
+        owner.customerId().ifPresent(customer -> data.put(CardSubmit.CUSTOMER, customer));
+        return button;
+    }
+
+    /** The answer to a dialog invoke that shows {@code card} in the dialog. */
+    static ObjectNode dialogContinue(String title, ObjectNode card) {
+        ObjectNode response = JSON.objectNode();
+        ObjectNode value = response.putObject("task").put("type", "continue").putObject("value");
+        value.put("title", title);
+        value.put("height", "large");
+        value.put("width", "medium");
+        value.putObject("card").put("contentType", CONTENT_TYPE).set("content", card);
+        return response;
+    }
+
+    /** The answer to a dialog invoke that closes it with a short message. */
+    static ObjectNode dialogMessage(String text) {
+        ObjectNode response = JSON.objectNode();
+        response.putObject("task").put("type", "message").put("value", text);
+        return response;
     }
 
     private static ObjectNode card() {

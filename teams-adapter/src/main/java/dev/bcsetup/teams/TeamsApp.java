@@ -3,6 +3,7 @@ package dev.bcsetup.teams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import dev.bcsetup.conversation.Conversations;
+import dev.bcsetup.handoff.HandOffNotifier;
 import dev.bcsetup.notify.EngineerNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +22,14 @@ public final class TeamsApp {
     private final ConnectorRetry retry = ConnectorRetry.standard();
     private final ObjectMapper json = TeamsJson.mapper();
     private final TeamsEngineerNotifier notifier;
+    private final TeamsHandOffNotifier handOffs;
 
     private TeamsApp(TeamsSettings settings) {
         this.settings = settings;
         this.adapter = new TeamsHttpAdapter(settings.appId().orElse(""), settings.appPassword().orElse(""),
                 settings.singleTenant() ? settings.tenantId().orElseThrow() : null);
         this.notifier = new TeamsEngineerNotifier(adapter, settings.appId().orElse(""), settings.engineersChannel(), people, retry);
+        this.handOffs = new TeamsHandOffNotifier(notifier, people);
     }
 
     public static TeamsApp create(TeamsSettings settings) {
@@ -47,9 +50,18 @@ public final class TeamsApp {
         return notifier;
     }
 
-    /** The {@code POST /api/messages} handler, running the conversation through {@code conversations}. */
-    public TeamsEndpoint endpoint(Conversations conversations) {
-        TeamsBot bot = new TeamsBot(conversations, new AdaptiveCards(settings.publicBaseUrl()), notifier, people, retry, json);
+    /** Posts each validated hand-off to the engineers' Teams channel, for the hand-off service to call. */
+    public HandOffNotifier handOffNotifier() {
+        return handOffs;
+    }
+
+    /**
+     * The {@code POST /api/messages} handler, running the conversation through {@code conversations}; agents' one-time
+     * links come from {@code links}, and engineers' Reveal and Mark received go to {@code engineerActions}.
+     */
+    public TeamsEndpoint endpoint(Conversations conversations, SetupLinks links, EngineerActions engineerActions) {
+        TeamsBot bot = new TeamsBot(conversations, new AdaptiveCards(settings.publicBaseUrl()), notifier, people, retry, json,
+                adapter, settings.appId().orElse(""), links, engineerActions);
         return new TeamsEndpoint(adapter, bot, json, settings.emulator());
     }
 }

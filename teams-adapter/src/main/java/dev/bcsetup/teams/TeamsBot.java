@@ -1,18 +1,23 @@
 package dev.bcsetup.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.TextFormatTypes;
+import dev.bcsetup.conversation.ActionKind;
 import dev.bcsetup.conversation.Actor;
 import dev.bcsetup.conversation.Conversations;
 import dev.bcsetup.conversation.Event;
@@ -21,11 +26,22 @@ import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.Reply;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.flow.Markup;
+import dev.bcsetup.handoff.Engineer;
+import dev.bcsetup.handoff.RevealResult;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +53,9 @@ public final class TeamsBot implements Bot {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
     private static final String NO_TENANT = "no-tenant";
+    /** How long a dialog submission waits for the live check before closing and reporting in the chat instead. */
+    static final Duration LIVE_CHECK_WAIT = Duration.ofSeconds(12);
+    private static final int MAX_CUSTOMER_LABEL = 200;
 
     private final Conversations conversations;
     private final AdaptiveCards cards;
@@ -45,9 +64,17 @@ public final class TeamsBot implements Bot {
     private final People people;
     private final ConnectorRetry retry;
     private final ObjectMapper json;
+    private final BotFrameworkAdapter adapter;
+    private final String appId;
+    private final SetupLinks links;
+    private final EngineerActions engineerActions;
 
     TeamsBot(Conversations conversations, AdaptiveCards cards, TeamsEngineerNotifier engineers, People people,
-             ConnectorRetry retry, ObjectMapper json) {
+             ConnectorRetry retry, ObjectMapper json, BotFrameworkAdapter adapter, String appId, SetupLinks links, EngineerActions engineerActions) {
+        this.links = links;
+        this.engineerActions = engineerActions;
+        this.adapter = adapter;
+        this.appId = appId;
         this.conversations = conversations;
         this.cards = cards;
         this.engineers = engineers;
@@ -63,6 +90,7 @@ public final class TeamsBot implements Bot {
         people.saw(activity.getFrom());
         switch (Objects.requireNonNullElse(activity.getType(), "")) {
             case ActivityTypes.MESSAGE -> onMessage(turn, activity);
+            case ActivityTypes.INVOKE -> onInvoke(turn, activity);
             case ActivityTypes.CONVERSATION_UPDATE -> {
                 boolean botAdded = activity.getMembersAdded() != null && activity.getMembersAdded().stream()
                         .anyMatch(m -> activity.getRecipient() != null && Objects.equals(m.getId(), activity.getRecipient().getId()));
@@ -93,11 +121,192 @@ public final class TeamsBot implements Bot {
         run(turn, key, start, null);
     }
 
+    /** Dialogs: {@code task/fetch} opens one from a card button, {@code task/submit} is a press inside it. */
+    private void onInvoke(TurnContext turn, Activity activity) {
+        String name = Objects.requireNonNullElse(activity.getName(), "");
+        Optional<JsonNode> data = DialogRequest.data(activity.getValue(), json);
+        if (activity.getFrom() == null || activity.getFrom().getId() == null || data.isEmpty()
+                || !(name.equals("task/fetch") || name.equals("task/submit"))) {
+            LOG.debug("Ignoring a Teams invoke {}", name);
+            answer(turn, null);
+            return;
+        }
+        Actor actor = new Actor(activity.getFrom().getId());
+        TeamsTexts texts = TeamsTexts.forLocale(activity.getLocale());
+        Optional<String> reveal = handOffPress(data.get(), HandOffCards.REVEAL);
+        if (reveal.isPresent()) {
+            answer(turn, reveal(activity, reveal.get(), texts));
+            return;
+        }
+        Optional<CardSubmit> button = CardSubmit.read(data.get(), json)
+                .filter(press -> press.action().kind() == ActionKind.OPEN_FORM);
+        if (button.isPresent()) {
+            CardSubmit press = button.get();
+            SessionKey key = new SessionKey(Platform.TEAMS, tenant(activity), press.user(), press.customer().orElse(null));
+            dialog(turn, key, press.action().toEvent(actor, Optional.empty()), texts);
+            return;
+        }
+        Optional<DialogRequest> request = DialogRequest.read(data.get());
+        if (request.isEmpty()) {
+            answer(turn, AdaptiveCards.dialogMessage(texts.get("dialog.unknown")));
+            return;
+        }
+        DialogRequest press = request.get();
+        SessionKey key = new SessionKey(Platform.TEAMS, tenant(activity), press.user(), press.customer().orElse(null));
+        switch (press.kind()) {
+            case DialogRequest.SEND -> dialog(turn, key, new Event.SubmitCredentials(actor, press.form()), texts);
+            case DialogRequest.RETRY -> dialog(turn, key, new Event.OpenForm(actor, press.step()), texts);
+            default -> answer(turn, null); // "Close": an empty answer closes the dialog
+        }
+    }
+
+    /**
+     * Runs a dialog's event and answers the invoke. After a submission that passes the instant checks we wait here for
+     * the live check and show its report in the dialog, rather than closing the dialog and posting later: the check
+     * gives up after {@link #LIVE_CHECK_WAIT}'s worth of BigCommerce time (its own deadline is 10 s), which fits inside
+     * the ~15 s Teams waits for an invoke, and the merchant keeps "Try again" right where they typed. If the check is
+     * slower than that anyway, the dialog closes with a short message and the report arrives in the chat.
+     */
+    private void dialog(TurnContext turn, SessionKey key, Event event, TeamsTexts texts) {
+        Outcome outcome = conversations.handle(key, event);
+        CompletableFuture<List<Reply>> later = conversations.followUp(outcome);
+        List<Reply> replies = new ArrayList<>(outcome.replies());
+        if (replies.stream().anyMatch(r -> r instanceof Reply.Checking)) {
+            try {
+                List<Reply> report = later.get(LIVE_CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                replies.removeIf(r -> r instanceof Reply.Checking);
+                replies.addAll(report);
+            } catch (TimeoutException slow) {
+                ConversationReference chat = turn.getActivity().getConversationReference();
+                later.whenComplete((report, failure) -> postLater(chat, key, report, failure));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.warn("The live check of a Teams setup failed: {}", e.getCause().getClass().getSimpleName());
+            }
+        } else {
+            logUndelivered(later);
+        }
+        ObjectNode answer = null;
+        List<String> messages = new ArrayList<>();
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.FormRequested requested) {
+                answer = AdaptiveCards.dialogContinue(requested.form().title(), cards.form(requested.form(), key, texts));
+            } else if (reply instanceof Reply.FormRejected rejected) {
+                answer = AdaptiveCards.dialogContinue(rejected.form().title(), cards.form(rejected.form(), key, texts));
+            } else if (reply instanceof Reply.ReportShown shown) {
+                // The chat's card becomes the report too, so the chat tells the same story once the dialog is closed.
+                showCard(turn, key, cards.report(shown.report(), key), chatCardOf(turn, key));
+                answer = AdaptiveCards.dialogContinue(Markup.plain(shown.report().headline()),
+                        cards.reportInDialog(shown.report(), key, texts));
+            } else if (reply instanceof Reply.Checking checking) {
+                messages.add(Markup.plain(checking.text()) + " " + texts.get("dialog.report.in.chat"));
+            } else if (reply instanceof Reply.Notice notice) {
+                messages.add(Markup.plain(notice.text()));
+            } else if (reply instanceof Reply.StepShown shown) {
+                showCard(turn, key, cards.step(shown.view(), key, texts), chatCardOf(turn, key));
+                shown.view().notice().ifPresent(n -> messages.add(Markup.plain(n)));
+            } else if (reply instanceof Reply.HelpShown help) {
+                messages.add(Markup.plain(help.title()));
+            }
+        }
+        if (answer == null) {
+            answer = AdaptiveCards.dialogMessage(messages.isEmpty() ? texts.get("dialog.see.chat") : String.join(" ", messages));
+        }
+        answer(turn, answer);
+    }
+
+    /** An engineer's "Reveal": the secret in a dialog for an authorised engineer, a short refusal for anyone else. */
+    private ObjectNode reveal(Activity activity, String handOffId, TeamsTexts texts) {
+        RevealResult result = engineerActions.reveal(handOffId, engineer(activity));
+        if (result instanceof RevealResult.Revealed revealed) {
+            return AdaptiveCards.dialogContinue(texts.get("reveal.title", "reference", revealed.reference()),
+                    HandOffCards.revealed(revealed.reference(), revealed.credentials(), texts));
+        } else if (result instanceof RevealResult.Refused) {
+            return AdaptiveCards.dialogMessage(texts.get("reveal.refused"));
+        } else if (result instanceof RevealResult.Gone gone) {
+            return AdaptiveCards.dialogMessage(texts.get("reveal.gone", "reference", gone.reference(), "why", gone.why()));
+        }
+        return AdaptiveCards.dialogMessage(texts.get("reveal.unknown"));
+    }
+
+    /** An engineer's "Mark received" on a hand-off card. */
+    private void markReceived(TurnContext turn, Activity activity, String handOffId) {
+        TeamsTexts texts = TeamsTexts.forLocale(activity.getLocale());
+        if (engineerActions.markReceived(handOffId, engineer(activity))) {
+            sendText(turn, texts.get("received.done", "engineer", escape(people.name(activity.getFrom().getId(),
+                    Objects.requireNonNullElse(activity.getFrom().getName(), "An engineer")))));
+        } else {
+            sendText(turn, texts.get("received.refused"));
+        }
+    }
+
+    /** Who asks, as the core knows engineers: ENGINEERS lists Teams users by their AAD object id. */
+    private static Engineer engineer(Activity activity) {
+        ChannelAccount from = activity.getFrom();
+        String id = from.getAadObjectId() != null && !from.getAadObjectId().isBlank() ? from.getAadObjectId() : from.getId();
+        return new Engineer(Platform.TEAMS, tenant(activity), id, Set.of());
+    }
+
+    /** The hand-off id of a press of one of the hand-off card's buttons of kind {@code kind}. */
+    private Optional<String> handOffPress(Object value, String kind) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        JsonNode node = value instanceof JsonNode n ? n : json.valueToTree(value);
+        JsonNode id = node.path(HandOffCards.ID);
+        if (!kind.equals(node.path(HandOffCards.HANDOFF).asText()) || !id.isTextual() || id.asText().isBlank()
+                || id.asText().length() > 200) {
+            return Optional.empty();
+        }
+        return Optional.of(id.asText());
+    }
+
+    /** The message showing this setup's card in this chat: the one remembered, else the one the dialog came from. */
+    private String chatCardOf(TurnContext turn, SessionKey key) {
+        String conversationId = turn.getActivity().getConversation().getId();
+        return cardMessages.find(key).filter(card -> card.conversationId().equals(conversationId))
+                .map(CardMessages.Card::activityId)
+                .orElse(turn.getActivity().getReplyToId());
+    }
+
+    /** A report that came after the dialog closed: update the setup's card in the chat, or post it. */
+    private void postLater(ConversationReference chat, SessionKey key, List<Reply> replies, Throwable failure) {
+        if (failure != null) {
+            LOG.warn("The live check of a Teams setup failed: {}", failure.getClass().getSimpleName());
+            return;
+        }
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.ReportShown shown) {
+                try {
+                    adapter.continueConversation(appId, chat, turn -> {
+                        showCard(turn, key, cards.report(shown.report(), key),
+                                cardMessages.find(key).map(CardMessages.Card::activityId).orElse(null));
+                        return CompletableFuture.completedFuture(null);
+                    }).join();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not post a late report to Teams: {}", e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    private static void answer(TurnContext turn, ObjectNode body) {
+        Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        invokeResponse.setValue(new InvokeResponse(200, body));
+        turn.sendActivity(invokeResponse).join();
+    }
+
     private void onMessage(TurnContext turn, Activity activity) {
         if (activity.getFrom() == null || activity.getFrom().getId() == null) {
             return;
         }
         Actor actor = new Actor(activity.getFrom().getId());
+        Optional<String> received = handOffPress(activity.getValue(), HandOffCards.RECEIVED);
+        if (received.isPresent()) {
+            markReceived(turn, activity, received.get());
+            return;
+        }
         Optional<CardSubmit> submit = CardSubmit.read(activity.getValue(), json);
         if (submit.isPresent()) {
             CardSubmit press = submit.get();
@@ -127,7 +336,7 @@ public final class TeamsBot implements Bot {
         } else if (command instanceof TeamsCommand.Cancel) {
             event = new Event.Cancel(actor);
         } else if (command instanceof TeamsCommand.SetupFor setupFor) {
-            sendText(turn, texts.get("link.later", "customer", stripTags(setupFor.rest()), "bot", botName(activity)));
+            sendLink(turn, activity, actor, setupFor, texts);
             return;
         } else if (command instanceof TeamsCommand.RegisterEngineersChannel) {
             sendText(turn, texts.get("engineers.channel.only"));
@@ -137,6 +346,21 @@ public final class TeamsBot implements Bot {
             event = new Event.Resume(actor);
         }
         run(turn, key, event, null);
+    }
+
+    /** "setup for jane@example.com": a one-time link the agent passes on to a customer who is not in Teams. */
+    private void sendLink(TurnContext turn, Activity activity, Actor agent, TeamsCommand.SetupFor setupFor, TeamsTexts texts) {
+        String customer = stripTags(setupFor.rest());
+        if (customer.isEmpty() || customer.length() > MAX_CUSTOMER_LABEL) {
+            sendText(turn, texts.get("link.needs.customer"));
+            return;
+        }
+        SetupLinks.Link link = links.create(tenant(activity), agent.id(), customer, setupFor.direction(), activity.getLocale());
+        String expires = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(activity.getLocale() == null ? Locale.ENGLISH : Locale.forLanguageTag(activity.getLocale()))
+                .withZone(ZoneOffset.UTC).format(link.expires());
+        sendText(turn, texts.get("link.created", "customer", escape(customer), "link", link.url(), "expires", expires));
+        LOG.info("A Teams agent made a one-time setup link (expires {})", link.expires());
     }
 
     private void onGroupCommand(TurnContext turn, Activity activity, Actor actor, TeamsCommand command, TeamsTexts texts) {
@@ -177,7 +401,11 @@ public final class TeamsBot implements Bot {
         for (Reply reply : outcome.replies()) {
             deliver(turn, key, reply, cardId);
         }
-        conversations.followUp(outcome).whenComplete((later, failure) -> {
+        logUndelivered(conversations.followUp(outcome));
+    }
+
+    private static void logUndelivered(CompletableFuture<List<Reply>> followUp) {
+        followUp.whenComplete((later, failure) -> {
             if (failure != null) {
                 LOG.warn("A follow-up for a Teams setup failed: {}", failure.getClass().getSimpleName());
             } else if (!later.isEmpty()) {
@@ -192,6 +420,11 @@ public final class TeamsBot implements Bot {
             showCard(turn, key, cards.step(shown.view(), key, TeamsTexts.forLocale(locale)), cardId);
         } else if (reply instanceof Reply.HelpShown help) {
             sendText(turn, "**" + Markup.plain(help.title()) + "**\n\n" + TeamsMarkdown.message(help.body()));
+        } else if (reply instanceof Reply.FormRequested || reply instanceof Reply.FormRejected) {
+            // A plain message press instead of task/fetch: a client that cannot open dialogs (the Agents Playground).
+            sendText(turn, TeamsTexts.forLocale(locale).get("dialog.needs.teams"));
+        } else if (reply instanceof Reply.ReportShown shown) {
+            showCard(turn, key, cards.report(shown.report(), key), cardId);
         } else if (reply instanceof Reply.Notice notice) {
             if (notice.actions().isEmpty()) {
                 sendText(turn, TeamsMarkdown.message(notice.text()));

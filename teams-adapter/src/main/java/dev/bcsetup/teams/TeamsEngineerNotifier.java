@@ -91,6 +91,17 @@ public final class TeamsEngineerNotifier implements EngineerNotifier {
                 turn -> turn.sendActivity(message).thenApply(sent -> null)));
     }
 
+    /** Posts {@code message} as a new thread in the engineers channel; false when there is no channel yet. */
+    boolean post(Activity message) {
+        Optional<ConversationReference> channel = channel();
+        if (channel.isEmpty()) {
+            return false;
+        }
+        retry.call(() -> adapter.continueConversation(appId, channel.get(),
+                turn -> turn.sendActivity(message).thenApply(sent -> null)));
+        return true;
+    }
+
     private Optional<ConversationReference> channel() {
         if (configuredChannel.isPresent()) {
             ConversationReference reference = new ConversationReference();

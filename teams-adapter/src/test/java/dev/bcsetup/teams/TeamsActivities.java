@@ -88,6 +88,27 @@ public final class TeamsActivities {
         return a;
     }
 
+    /**
+     * A dialog invoke ({@code task/fetch} or {@code task/submit}) as Teams sends it: the button's data (and, for a
+     * submit, the dialog's inputs) under {@code value.data}, from the card message {@code cardId}.
+     */
+    public ObjectNode invoke(Chat chat, Person who, String name, String cardId, ObjectNode data) {
+        ObjectNode a = base("invoke", chat, who);
+        a.put("name", name);
+        if (cardId != null) {
+            a.put("replyToId", cardId);
+        }
+        ObjectNode value = a.putObject("value");
+        value.set("data", data);
+        value.putObject("context").put("theme", "default");
+        return a;
+    }
+
+    /** The AAD object id this builder gives {@code who} in every activity. */
+    public static String aadObjectId(Person who) {
+        return "00000000-0000-0000-0000-" + String.format("%012d", Math.abs(who.id().hashCode()));
+    }
+
     private static void mention(ArrayNode entities, String id, String name) {
         ObjectNode m = entities.addObject();
         m.put("type", "mention");
@@ -106,7 +127,7 @@ public final class TeamsActivities {
         a.put("channelId", "msteams");
         a.put("locale", "en-US");
         a.putObject("from").put("id", who.id()).put("name", who.name())
-                .put("aadObjectId", "00000000-0000-0000-0000-" + String.format("%012d", Math.abs(who.id().hashCode())));
+                .put("aadObjectId", aadObjectId(who));
         ObjectNode conversation = a.putObject("conversation");
         conversation.put("id", chat.id());
         conversation.put("conversationType", chat.type());

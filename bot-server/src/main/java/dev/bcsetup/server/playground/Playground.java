@@ -13,6 +13,7 @@ import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.credentials.CredentialForm;
 import dev.bcsetup.conversation.Status;
 import dev.bcsetup.flow.DataSet;
+import dev.bcsetup.server.web.FlowPage;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -35,6 +36,8 @@ public final class Playground {
 
     static final String COOKIE = "bcsetup_visitor";
     private static final String WORKSPACE = "playground";
+    private static final FlowPage PAGE = new FlowPage(new FlowPage.Target("/playground", "/playground/credentials",
+            "local playground: the same conversation as in Slack and Teams"));
 
     private final Conversations conversations;
     private final SecureRandom random;
@@ -60,7 +63,7 @@ public final class Playground {
             replies.addAll(resumed.replies());
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.html(PlaygroundPage.render(replies,
+        ctx.html(PAGE.render(replies,
                 "In the playground, \"I'm stuck\" requests are written to the server log."));
     }
 
@@ -84,8 +87,8 @@ public final class Playground {
     /** POST /playground/credentials: the secure form. Waits for the live check, which is bounded by its deadline. */
     public void submit(Context ctx) {
         String visitor = visitor(ctx);
-        CredentialForm form = new CredentialForm(ctx.formParam(PlaygroundPage.API_PATH), ctx.formParam(PlaygroundPage.CLIENT_ID),
-                ctx.formParam(PlaygroundPage.ACCESS_TOKEN), ctx.formParam(PlaygroundPage.PASTED_FILE));
+        CredentialForm form = new CredentialForm(ctx.formParam(FlowPage.API_PATH), ctx.formParam(FlowPage.CLIENT_ID),
+                ctx.formParam(FlowPage.ACCESS_TOKEN), ctx.formParam(FlowPage.PASTED_FILE));
         Outcome outcome = conversations.handle(key(visitor), new Event.SubmitCredentials(new Actor(visitor), form));
         List<Reply> followUp = conversations.followUp(outcome).join();
         // The page shows the finished check, so "checking..." would only be noise above the report.

@@ -1,6 +1,6 @@
-package dev.bcsetup.server.playground;
+package dev.bcsetup.server.web;
 
-import static dev.bcsetup.server.playground.Html.escape;
+import static dev.bcsetup.server.web.Html.escape;
 
 import dev.bcsetup.conversation.Action;
 import dev.bcsetup.conversation.ActionKind;
@@ -13,20 +13,33 @@ import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Direction;
 import java.util.List;
 
-/** Renders the conversation's replies as the playground's HTML page: the same text, pictures and buttons. */
-final class PlaygroundPage {
+/**
+ * Renders the conversation's replies as an HTML page: the same text, pictures and buttons as in Slack and Teams. The
+ * local playground and the page a one-time link opens share it; each says where its buttons and form post to.
+ */
+public final class FlowPage {
 
-    static final String FORM_PATH = "/playground";
-    static final String CREDENTIALS_PATH = "/playground/credentials";
-    static final String API_PATH = "api_path";
-    static final String CLIENT_ID = "client_id";
-    static final String ACCESS_TOKEN = "access_token";
-    static final String PASTED_FILE = "pasted_file";
+    public static final String API_PATH = "api_path";
+    public static final String CLIENT_ID = "client_id";
+    public static final String ACCESS_TOKEN = "access_token";
+    public static final String PASTED_FILE = "pasted_file";
 
-    private PlaygroundPage() {
+    /** Where a page's buttons ({@code actions}) and credential form ({@code credentials}) post, and what its header says. */
+    public record Target(String actions, String credentials, String subtitle) {
     }
 
-    static String render(List<Reply> replies, String footnote) {
+    private final Target target;
+    private final String actionsPath;
+    private final String credentialsPath;
+
+    public FlowPage(Target target) {
+        this.target = target;
+        this.actionsPath = escape(target.actions());
+        this.credentialsPath = escape(target.credentials());
+    }
+
+    /** The whole page: {@code replies} in order, then {@code footnote} if any. */
+    public String render(List<Reply> replies, String footnote) {
         StringBuilder body = new StringBuilder();
         for (Reply reply : replies) {
             if (reply instanceof Reply.StepShown shown) {
@@ -47,7 +60,7 @@ final class PlaygroundPage {
                 body.append("<section class=\"message\"><div class=\"notice\" role=\"status\">")
                         .append(escape(notice.text())).append("</div>");
                 if (!notice.actions().isEmpty()) {
-                    body.append("<form method=\"post\" action=\"").append(FORM_PATH).append("\"><div class=\"actions\">");
+                    body.append("<form method=\"post\" action=\"").append(actionsPath).append("\"><div class=\"actions\">");
                     notice.actions().forEach(a -> button(body, a));
                     body.append("</div></form>");
                 }
@@ -60,9 +73,9 @@ final class PlaygroundPage {
         return page(body.toString());
     }
 
-    private static void step(StringBuilder out, StepView view) {
+    private void step(StringBuilder out, StepView view) {
         out.append("<section class=\"message step\" data-step=\"").append(view.stepId()).append("\">");
-        out.append("<form method=\"post\" action=\"").append(FORM_PATH).append("\">");
+        out.append("<form method=\"post\" action=\"").append(actionsPath).append("\">");
         progress(out, view);
         out.append("<h1 id=\"step-title\">").append(escape(view.title())).append("</h1>");
         view.notice().ifPresent(n ->
@@ -91,7 +104,7 @@ final class PlaygroundPage {
         out.append("</ol></nav>");
     }
 
-    private static void migration(StringBuilder out, StepView view, StepView.MigrationChoice choice) {
+    private void migration(StringBuilder out, StepView view, StepView.MigrationChoice choice) {
         out.append("<fieldset class=\"choice\" id=\"direction\"><legend>Direction</legend>");
         for (StepView.Option<Direction> option : choice.directions()) {
             out.append("<button type=\"submit\" name=\"action\" class=\"option")
@@ -124,13 +137,13 @@ final class PlaygroundPage {
         out.append("</tbody></table>");
     }
 
-    private static void form(StringBuilder out, FormView form) {
+    private void form(StringBuilder out, FormView form) {
         out.append("<section class=\"message form\" id=\"credential-form\"><h1>").append(escape(form.title())).append("</h1>")
                 .append("<p>").append(escape(form.intro())).append("</p>");
         if (form.hasErrors()) {
             out.append("<div class=\"notice\" role=\"alert\">Some values need another look; see the messages below.</div>");
         }
-        out.append("<form method=\"post\" action=\"").append(CREDENTIALS_PATH).append("\" autocomplete=\"off\">");
+        out.append("<form method=\"post\" action=\"").append(credentialsPath).append("\" autocomplete=\"off\">");
         for (FormView.FormField field : form.fields()) {
             String name = switch (field.field()) {
                 case API_PATH -> API_PATH;
@@ -157,7 +170,7 @@ final class PlaygroundPage {
                 .append(escape(form.submitLabel())).append("</button></div></form></section>");
     }
 
-    private static void report(StringBuilder out, ReportView report) {
+    private void report(StringBuilder out, ReportView report) {
         out.append("<section class=\"message report ").append(report.valid() ? "valid" : "invalid")
                 .append("\" id=\"report\"><h1 id=\"report-headline\">").append(escape(report.headline())).append("</h1>");
         report.store().ifPresent(s -> out.append("<p id=\"report-store\">").append(escape(s)).append("</p>"));
@@ -175,7 +188,7 @@ final class PlaygroundPage {
         list(out, "fixes", report.fixes());
         list(out, "notes", report.notes());
         if (!report.actions().isEmpty()) {
-            out.append("<form method=\"post\" action=\"").append(FORM_PATH).append("\"><div class=\"actions\">");
+            out.append("<form method=\"post\" action=\"").append(actionsPath).append("\"><div class=\"actions\">");
             report.actions().forEach(a -> button(out, a));
             out.append("</div></form>");
         }
@@ -200,12 +213,12 @@ final class PlaygroundPage {
                 .append(escape(action.ref().encode())).append("\">").append(escape(action.label())).append("</button>");
     }
 
-    private static String page(String body) {
+    private String page(String body) {
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>BigCommerce setup assistant: playground</title>
+                <title>BigCommerce setup assistant</title>
                 <style>
                 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;background:#f3f4f7;color:#1d2330;margin:0}
                 header{background:#1d2330;color:#fff;padding:12px 24px;font-weight:600}
@@ -245,7 +258,8 @@ final class PlaygroundPage {
                 table.scope-table caption{text-align:left;font-weight:600;padding:4px 0}
                 table.scope-table tr.problem td{color:#b42318}
                 </style></head>
-                <body><header>BigCommerce setup assistant<small>local playground: the same conversation as in Slack and Teams</small></header>
+                <body><header>BigCommerce setup assistant<small>""" + escape(target.subtitle()) + """
+                </small></header>
                 <main>
                 """ + body + "</main></body></html>\n";
     }

@@ -1,4 +1,4 @@
-package dev.bcsetup.server.playground;
+package dev.bcsetup.server.web;
 
 import dev.bcsetup.flow.Markup;
 import java.util.List;
