@@ -60,6 +60,12 @@ public final class Conversation {
             Flow flow = flows.forLocale(live.map(Session::locale).orElse(null));
             return new Outcome(stored, List.of(new Reply.Notice(flow.text(Text.NOT_ALLOWED), List.of())), List.of());
         }
+        if (event instanceof Event.Forget forget) {
+            return forget(key, stored, live, forget, now);
+        }
+        if (event instanceof Event.Withdrawn withdrawn) {
+            return withdrawn(stored, live, withdrawn);
+        }
         if (event instanceof Event.Start start) {
             return start(key, live, start, expired, nextVersion, now);
         }
@@ -170,7 +176,7 @@ public final class Conversation {
         IntakeResult.Accepted accepted = (IntakeResult.Accepted) result;
         Session checking = session.atStep(flow.lastIndex(), Status.CHECKING, now);
         Effect validate = new Effect.Validate(session.key(), submit.actor(), accepted.credentials(),
-                ScopePlan.forMigration(session.direction(), session.dataSets()));
+                ScopePlan.forMigration(session.direction(), session.dataSets()), checking);
         return new Outcome(Optional.of(checking), List.of(new Reply.Checking(flow.text(Text.CHECKING))), List.of(validate));
     }
 
@@ -180,8 +186,34 @@ public final class Conversation {
             return new Outcome(Optional.of(session), List.of(), List.of());
         }
         Session after = session.withStatus(finished.report().valid() ? Status.VALIDATED : Status.READY, now);
-        ReportView report = CredentialViews.report(flow, messages(session), finished.report(), flow.lastIndex());
+        ReportView report = CredentialViews.report(flow, messages(session), finished.report(), flow.lastIndex(),
+                finished.handOffReference());
         return Outcome.of(after, new Reply.ReportShown(report));
+    }
+
+    /**
+     * The merchant takes back what they sent: the setup stops now, and the withdrawal itself is an effect
+     * whose result comes back as {@link Event.Withdrawn}. Only the merchant may, as only they may submit.
+     */
+    private Outcome forget(SessionKey key, Optional<Session> stored, Optional<Session> live, Event.Forget forget,
+                           Instant now) {
+        Flow flow = flows.forLocale(live.map(Session::locale).orElse(null));
+        if (!key.maySubmit(forget.actor())) {
+            return new Outcome(stored, List.of(new Reply.Notice(flow.text(Text.ONLY_MERCHANT_MAY_FORGET), List.of())),
+                    List.of());
+        }
+        Optional<Session> after = live.filter(s -> s.status() != Status.CANCELLED)
+                .map(s -> s.withStatus(Status.CANCELLED, now))
+                .or(() -> stored);
+        return new Outcome(after, List.of(), List.of(new Effect.Withdraw(key, forget.actor())));
+    }
+
+    private Outcome withdrawn(Optional<Session> stored, Optional<Session> live, Event.Withdrawn withdrawn) {
+        Flow flow = flows.forLocale(live.map(Session::locale).orElse(null));
+        String text = withdrawn.references().isEmpty()
+                ? flow.text(Text.FORGOT_NOTHING)
+                : flow.text(Text.FORGOT, "references", String.join(", ", withdrawn.references()));
+        return new Outcome(stored, List.of(new Reply.Notice(text, List.of(startAgain(flow)))), List.of());
     }
 
     private CredentialMessages messages(Session session) {

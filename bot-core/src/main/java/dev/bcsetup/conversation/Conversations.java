@@ -2,6 +2,9 @@ package dev.bcsetup.conversation;
 
 import dev.bcsetup.credentials.BigCommerceValidator;
 import dev.bcsetup.credentials.ValidationReport;
+import dev.bcsetup.handoff.HandOff;
+import dev.bcsetup.handoff.HandOffs;
+import dev.bcsetup.handoff.Submission;
 import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.store.SessionStore;
 import java.util.ArrayList;
@@ -28,14 +31,23 @@ public final class Conversations {
     private final BigCommerceValidator validator;
     private final List<EngineerNotifier> notifiers;
     private final Executor executor;
+    private final Optional<HandOffs> handOffs;
 
+    /** Without hand-offs: credentials that pass are reported, not stored (tests of the conversation alone). */
     public Conversations(Conversation conversation, SessionStore store, BigCommerceValidator validator,
                          List<EngineerNotifier> notifiers, Executor executor) {
+        this(conversation, store, validator, notifiers, executor, Optional.empty());
+    }
+
+    /** With {@code handOffs}, credentials that pass the live check are stored for the migration team. */
+    public Conversations(Conversation conversation, SessionStore store, BigCommerceValidator validator,
+                         List<EngineerNotifier> notifiers, Executor executor, Optional<HandOffs> handOffs) {
         this.conversation = conversation;
         this.store = store;
         this.validator = validator;
         this.notifiers = List.copyOf(notifiers);
         this.executor = executor;
+        this.handOffs = handOffs;
     }
 
     public Outcome handle(SessionKey key, Event event) {
@@ -70,11 +82,37 @@ public final class Conversations {
                     notifyAll(escalate);
                 } else if (effect instanceof Effect.Validate validate) {
                     ValidationReport report = validator.validate(validate.credentials(), validate.plan());
-                    replies.addAll(handle(validate.key(), new Event.ValidationFinished(validate.actor(), report)).replies());
+                    Optional<String> reference = report.valid() ? handOff(validate, report) : Optional.empty();
+                    replies.addAll(handle(validate.key(),
+                            new Event.ValidationFinished(validate.actor(), report, reference)).replies());
+                } else if (effect instanceof Effect.Withdraw withdraw) {
+                    List<String> references = handOffs.map(h -> h.withdraw(withdraw.key(), withdraw.actor())).orElse(List.of())
+                            .stream().map(HandOff::reference).toList();
+                    replies.addAll(handle(withdraw.key(), new Event.Withdrawn(withdraw.actor(), references)).replies());
                 }
             }
             return replies;
         }, executor);
+    }
+
+    /**
+     * Stores the passed credentials for the migration team, unless the setup moved on while they were checked
+     * (cancelled, restarted). A storage failure propagates: the session stays "checking" until the check
+     * counts as interrupted, and the merchant is asked to send again.
+     */
+    private Optional<String> handOff(Effect.Validate validate, ValidationReport report) {
+        if (handOffs.isEmpty()) {
+            return Optional.empty();
+        }
+        Session submitted = validate.submitted();
+        boolean unchanged = store.find(validate.key())
+                .filter(s -> s.version() == submitted.version() && s.status() == Status.CHECKING).isPresent();
+        if (!unchanged) {
+            return Optional.empty();
+        }
+        HandOff handOff = handOffs.get().submit(new Submission(validate.key(), submitted.version(), submitted.direction(),
+                submitted.dataSets(), validate.credentials(), report));
+        return Optional.of(handOff.reference());
     }
 
     private void notifyAll(Effect.Escalate escalate) {

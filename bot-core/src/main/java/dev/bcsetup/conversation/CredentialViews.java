@@ -38,6 +38,11 @@ final class CredentialViews {
     }
 
     static ReportView report(Flow flow, CredentialMessages messages, ValidationReport report, int lastStep) {
+        return report(flow, messages, report, lastStep, Optional.empty());
+    }
+
+    static ReportView report(Flow flow, CredentialMessages messages, ValidationReport report, int lastStep,
+                             Optional<String> handOffReference) {
         Optional<String> store = report.store().map(s -> flow.text(Text.REPORT_STORE,
                 "name", s.name(), "domain", s.domain(), "plan", s.planName(), "status", s.status()));
         List<ScopeLine> scopes = new ArrayList<>();
@@ -58,8 +63,11 @@ final class CredentialViews {
             actions.add(new Action(new ActionRef(ActionKind.STUCK, lastStep), flow.text(Text.LABEL_STUCK),
                     Action.Style.DEFAULT));
         }
+        Optional<ReportView.Receipt> receipt = handOffReference.filter(r -> report.valid()).map(reference ->
+                new ReportView.Receipt(reference, flow.text(Text.RECEIPT_TITLE, "reference", reference),
+                        flow.text(Text.RECEIPT_NEXT), flow.text(Text.RECEIPT_REVOKE)));
         return new ReportView(report.valid(), messages.headline(report), store, flow.text(Text.REPORT_SCOPES), scopes,
-                fixes, notes, actions);
+                fixes, notes, actions, receipt);
     }
 
 

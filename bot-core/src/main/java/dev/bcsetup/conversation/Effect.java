@@ -10,7 +10,14 @@ public sealed interface Effect {
     record Escalate(SessionKey key, int stepNumber, String stepTitle) implements Effect {
     }
 
-    /** Prove submitted credentials against BigCommerce, then tell the conversation how it went. */
-    record Validate(SessionKey key, Actor actor, Credentials credentials, ScopePlan plan) implements Effect {
+    /**
+     * Prove submitted credentials against BigCommerce, hand them to the migration team if they pass, then tell
+     * the conversation how it went. {@code submitted} is the session as stored when they were sent.
+     */
+    record Validate(SessionKey key, Actor actor, Credentials credentials, ScopePlan plan, Session submitted) implements Effect {
+    }
+
+    /** Withdraw the session's hand-offs the migration team has not received, then tell the conversation what went. */
+    record Withdraw(SessionKey key, Actor actor) implements Effect {
     }
 }

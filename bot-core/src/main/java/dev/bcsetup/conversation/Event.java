@@ -4,6 +4,7 @@ import dev.bcsetup.credentials.CredentialForm;
 import dev.bcsetup.credentials.ValidationReport;
 import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Direction;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -78,10 +79,29 @@ public sealed interface Event {
         }
     }
 
-    /** The live check of submitted credentials ended; sent by {@link Conversations}, never by a person. */
-    record ValidationFinished(Actor actor, ValidationReport report) implements Event {
+    /**
+     * The live check of submitted credentials ended; sent by {@link Conversations}, never by a person.
+     * {@code handOffReference} names the hand-off stored for the migration team when they passed.
+     */
+    record ValidationFinished(Actor actor, ValidationReport report, Optional<String> handOffReference) implements Event {
         public ValidationFinished {
             Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(handOffReference, "handOffReference");
+        }
+
+        public ValidationFinished(Actor actor, ValidationReport report) {
+            this(actor, report, Optional.empty());
+        }
+    }
+
+    /** "Forget me": withdraw the credentials I sent that the migration team has not received, and stop. */
+    record Forget(Actor actor) implements Event {
+    }
+
+    /** What a {@link Forget} removed, by hand-off reference; sent by {@link Conversations}, never by a person. */
+    record Withdrawn(Actor actor, List<String> references) implements Event {
+        public Withdrawn {
+            references = List.copyOf(references);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.credentials.BigCommerceValidator;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.handoff.HandOffNotifier;
 import dev.bcsetup.invite.Invitations;
 import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.notify.LogNotifier;
@@ -47,15 +48,25 @@ public final class BotServer implements AutoCloseable {
     private final Javalin app;
     private final List<ExecutorService> executors;
     private final Database database;
+    private final HandOffSetup handOffs;
 
-    private BotServer(Javalin app, List<ExecutorService> executors, Database database) {
+    private BotServer(Javalin app, List<ExecutorService> executors, Database database, HandOffSetup handOffs) {
         this.app = app;
         this.executors = executors;
         this.database = database;
+        this.handOffs = handOffs;
     }
 
     /** Builds every part from the configuration and starts listening. */
     public static BotServer start(Config config, Clock clock) {
+        return start(config, clock, List.of());
+    }
+
+    /**
+     * As {@link #start(Config, Clock)}, with more engineers' channels for hand-offs beside those built here
+     * (tests, and channels that are not part of an adapter).
+     */
+    public static BotServer start(Config config, Clock clock, List<HandOffNotifier> extraHandOffNotifiers) {
         FlowLibrary flows = FlowLibrary.standard();
         Conversation conversation = new Conversation(flows, clock, SESSION_IDLE_TIMEOUT);
         Database database = Database.open(config.databaseUrl(), config.dataDirectory());
@@ -69,7 +80,14 @@ public final class BotServer implements AutoCloseable {
         TeamsApp teams = TeamsRoute.app(config);
         List<EngineerNotifier> notifiers = new ArrayList<>(List.of(new LogNotifier(), teams.engineerNotifier()));
         slack.flatMap(SlackApp::notifier).ifPresent(notifiers::add);
-        Conversations conversations = new Conversations(conversation, store, validator, notifiers, followUps);
+        // Engineers' channels that hear of each hand-off: the Slack and Teams adapters add their HandOffNotifier here.
+        List<HandOffNotifier> handOffNotifiers = new ArrayList<>(extraHandOffNotifiers);
+        if (config.teams().isPresent() || config.handoffTeamsChannel().isPresent()) {
+            handOffNotifiers.add(teams.handOffNotifier());
+        }
+        HandOffSetup handOffs = HandOffSetup.start(config, database, handOffNotifiers, clock, new SecureRandom());
+        Conversations conversations = new Conversations(conversation, store, validator, notifiers, followUps,
+                Optional.of(handOffs.handOffs()));
         slack.ifPresent(s -> s.start(conversations));
         SecureRandom random = new SecureRandom();
         Invitations invitations = new Invitations(database, clock, random, Invitations.DEFAULT_VALIDITY);
@@ -77,7 +95,7 @@ public final class BotServer implements AutoCloseable {
         AtomicInteger boundPort = new AtomicInteger(config.port());
         SetupLinks links = new SetupLinks(invitations, () -> config.publicBaseUrl()
                 .orElse(URI.create("http://localhost:" + boundPort.get())));
-        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations, links, EngineerActions.NONE));
+        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations, links, EngineerActions.of(handOffs.handOffs())));
         InviteRoute invite = new InviteRoute(invitations, conversations, random, config.publicBaseUrl().isPresent());
         Playground playground = new Playground(conversations, random);
         Assets assets = new Assets();
@@ -118,7 +136,7 @@ public final class BotServer implements AutoCloseable {
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("housekeeping"));
         housekeeping.scheduleWithFixedDelay(() -> purge(store, invitations, clock), 1, 60, TimeUnit.MINUTES);
-        return new BotServer(app, List.of(housekeeping, followUps), database);
+        return new BotServer(app, List.of(housekeeping, followUps), database, handOffs);
     }
 
     public int port() {
@@ -130,9 +148,15 @@ public final class BotServer implements AutoCloseable {
         return database.description();
     }
 
+    /** Where hand-offs are delivered, for the start-up report. */
+    public List<String> handOffDestinations() {
+        return handOffs.destinations();
+    }
+
     @Override
     public void close() {
         app.stop();
+        handOffs.close();
         executors.forEach(ExecutorService::shutdownNow);
         database.close();
     }

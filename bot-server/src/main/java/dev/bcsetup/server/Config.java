@@ -2,7 +2,10 @@ package dev.bcsetup.server;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.bcsetup.handoff.HandOffPolicy;
+import dev.bcsetup.handoff.KeyRing;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +30,8 @@ public record Config(
         Optional<String> handoffSlackChannel,
         Optional<String> handoffTeamsChannel,
         Optional<Webhook> handoffWebhook,
-        Set<String> engineers) {
+        Set<String> engineers,
+        HandOffPolicy handOffPolicy) {
 
     private static final Pattern GUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -71,7 +75,7 @@ public record Config(
                 publicBaseUrl,
                 settings.get("DATABASE_URL").map(Config::databaseUrl),
                 Path.of(settings.get("DATA_DIR").orElse("data")),
-                settings.get("CREDENTIALS_KEY").map(Secret::new),
+                credentialsKey(settings, publicBaseUrl.isEmpty()),
                 slack(settings),
                 teams(settings),
                 settings.get("BIGCOMMERCE_API_URL").map(v -> origin("BIGCOMMERCE_API_URL", v, false))
@@ -80,7 +84,42 @@ public record Config(
                         "a Slack channel ID such as C0123ABCD")),
                 settings.get("HANDOFF_TEAMS_CHANNEL"),
                 webhook(settings),
-                engineers(settings));
+                engineers(settings),
+                new HandOffPolicy(
+                        Duration.ofHours(positive(settings, "HANDOFF_PURGE_GRACE_HOURS", 24, 0, 24 * 365)),
+                        Duration.ofDays(positive(settings, "HANDOFF_RETENTION_DAYS", 30, 1, 3650))));
+    }
+
+    /** The key ring as written, checked now so a typo stops start-up instead of the first hand-off. */
+    private static Optional<Secret> credentialsKey(Settings settings, boolean localMode) {
+        Optional<String> value = settings.get("CREDENTIALS_KEY");
+        if (value.isEmpty()) {
+            if (!localMode) {
+                throw new ConfigException("CREDENTIALS_KEY is missing: outside local mode stored credentials need a key "
+                        + "shared by every instance, e.g. k1:$(openssl rand -base64 32)");
+            }
+            return Optional.empty();
+        }
+        try {
+            KeyRing.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            // KeyRing's messages name key ids at most, never key material.
+            throw new ConfigException("CREDENTIALS_KEY is malformed: " + e.getMessage());
+        }
+        return value.map(Secret::new);
+    }
+
+    private static long positive(Settings settings, String name, long fallback, long min, long max) {
+        String raw = settings.get(name).orElse(Long.toString(fallback));
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", got '" + printable(raw) + "'");
     }
 
     private static int port(Settings settings) {

@@ -23,6 +23,10 @@ final class StartupReport {
         log.info("Teams: {}", config.teams().isPresent()
                 ? "on at /api/messages, Bot Framework tokens checked" : "emulator mode at /api/messages (MICROSOFT_APP_ID unset)");
         log.info("Sessions in {}", server.databaseDescription());
+        log.info("Hand-offs: credentials encrypted with {}, delivered to {}", config.credentialsKey().isPresent()
+                ? "CREDENTIALS_KEY" : config.dataDirectory().resolve("credentials.key"),
+                server.handOffDestinations().isEmpty() ? "nobody yet (engineers reveal them by reference)"
+                        : String.join(", ", server.handOffDestinations()));
         log.info("Ready in {} ms", millis);
     }
 }

@@ -41,7 +41,7 @@ class ConfigTest {
 
     @Test
     void aPublicUrlLeavesLocalModeAndListensOnEveryInterface() {
-        Config config = parse("PUBLIC_BASE_URL", "https://bot.example.com/");
+        Config config = parse("PUBLIC_BASE_URL", "https://bot.example.com/", "CREDENTIALS_KEY", TestConfig.TEST_KEY);
 
         assertThat(config.localMode()).isFalse();
         assertThat(config.publicBaseUrl()).contains(URI.create("https://bot.example.com"));
@@ -87,12 +87,41 @@ class ConfigTest {
         "MICROSOFT_APP_PASSWORD|pw|MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not",
         "HANDOFF_WEBHOOK_SECRET|0123456789abcdef|HANDOFF_WEBHOOK_SECRET is set but HANDOFF_WEBHOOK_URL is not",
         "SLACK_APP_TOKEN|xapp-1|SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not",
+        "CREDENTIALS_KEY|k1:c2hvcnQ=|CREDENTIALS_KEY is malformed: key k1 must be 32 bytes",
+        "CREDENTIALS_KEY|just-a-password|CREDENTIALS_KEY is malformed: each key must be written as id:base64key",
+        "HANDOFF_RETENTION_DAYS|0|HANDOFF_RETENTION_DAYS must be a whole number from 1 to 3650",
+        "HANDOFF_RETENTION_DAYS|a month|HANDOFF_RETENTION_DAYS must be a whole number",
+        "HANDOFF_PURGE_GRACE_HOURS|-1|HANDOFF_PURGE_GRACE_HOURS must be a whole number from 0",
     })
     void aMalformedValueStopsStartUpWithALineNamingTheVariable(String name, String value, String message) {
         assertThatThrownBy(() -> parse(name, value))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(message)
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aMalformedKeyIsNamedWithoutRepeatingItsValue() {
+        String secretLooking = "k1:" + "A".repeat(40);
+
+        assertThatThrownBy(() -> parse("CREDENTIALS_KEY", secretLooking))
+                .hasMessageStartingWith("CREDENTIALS_KEY")
+                .hasMessageNotContaining("AAAA");
+    }
+
+    @Test
+    void outsideLocalModeAMissingKeyStopsStartUp() {
+        assertThatThrownBy(() -> parse("PUBLIC_BASE_URL", "https://bot.example.com"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("CREDENTIALS_KEY is missing")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void retentionAndGraceHaveDefaultsAndCanBeSet() {
+        assertThat(parse().handOffPolicy()).isEqualTo(dev.bcsetup.handoff.HandOffPolicy.DEFAULT);
+        assertThat(parse("HANDOFF_RETENTION_DAYS", "7", "HANDOFF_PURGE_GRACE_HOURS", "0").handOffPolicy())
+                .isEqualTo(new dev.bcsetup.handoff.HandOffPolicy(java.time.Duration.ZERO, java.time.Duration.ofDays(7)));
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.util.Map;
 /** Configuration for a server under test: a free port and its own data folder, so no test sees another's sessions. */
 final class TestConfig {
 
+    /** A well-formed CREDENTIALS_KEY for tests: 32 zero bytes, never used outside them. */
+    static final String TEST_KEY = "test:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     private TestConfig() {
     }
 
@@ -17,6 +20,10 @@ final class TestConfig {
         env.put("DATA_DIR", dataDir.toString());
         for (int i = 0; i < keyValues.length; i += 2) {
             env.put(keyValues[i], keyValues[i + 1]);
+        }
+        if (env.containsKey("PUBLIC_BASE_URL")) {
+            // Outside local mode a key is required; tests that are not about it get a fixed one.
+            env.putIfAbsent("CREDENTIALS_KEY", TEST_KEY);
         }
         return Config.from(Settings.of(env));
     }

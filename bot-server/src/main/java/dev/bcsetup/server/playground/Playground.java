@@ -79,8 +79,10 @@ public final class Playground {
         Optional<Set<DataSet>> ticked = ctx.formParam("data-shown") == null
                 ? Optional.empty() : Optional.of(dataSets(ctx.formParams("data")));
         Outcome outcome = conversations.handle(key(visitor), ref.get().toEvent(new Actor(visitor), ticked));
-        conversations.followUp(outcome);
-        pending.put(visitor, outcome.replies());
+        // Button effects are quick (a help request, a withdrawal): wait, so their replies show on the next page.
+        List<Reply> replies = new ArrayList<>(outcome.replies());
+        replies.addAll(conversations.followUp(outcome).join());
+        pending.put(visitor, replies);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 

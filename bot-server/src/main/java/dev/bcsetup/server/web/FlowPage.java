@@ -187,6 +187,10 @@ public final class FlowPage {
         }
         list(out, "fixes", report.fixes());
         list(out, "notes", report.notes());
+        report.receipt().ifPresent(receipt -> out.append("<div class=\"receipt\" id=\"receipt\" data-reference=\"")
+                .append(escape(receipt.reference())).append("\"><p id=\"receipt-title\">").append(Html.markup(receipt.title()))
+                .append("</p><p id=\"receipt-next\">").append(Html.markup(receipt.next()))
+                .append("</p><p id=\"receipt-revoke\">").append(Html.markup(receipt.revoke())).append("</p></div>"));
         if (!report.actions().isEmpty()) {
             out.append("<form method=\"post\" action=\"").append(actionsPath).append("\"><div class=\"actions\">");
             report.actions().forEach(a -> button(out, a));

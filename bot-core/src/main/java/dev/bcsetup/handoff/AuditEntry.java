@@ -1,0 +1,18 @@
+package dev.bcsetup.handoff;
+
+import dev.bcsetup.conversation.Platform;
+import java.time.Instant;
+
+/** One line of the audit log: who did what to which hand-off, when, and how it ended. Never holds a secret. */
+public record AuditEntry(Instant at, Platform platform, String workspace, String actor, Action action,
+                         String handOffId, String outcome) {
+
+    /** What was done or asked for. */
+    public enum Action {
+        SUBMIT,
+        REVEAL,
+        MARK_RECEIVED,
+        WITHDRAW,
+        PURGE
+    }
+}
