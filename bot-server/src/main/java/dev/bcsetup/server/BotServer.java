@@ -85,10 +85,11 @@ public final class BotServer implements AutoCloseable {
         if (config.teams().isPresent() || config.handoffTeamsChannel().isPresent()) {
             handOffNotifiers.add(teams.handOffNotifier());
         }
+        slack.flatMap(SlackApp::handOffNotifier).ifPresent(handOffNotifiers::add);
         HandOffSetup handOffs = HandOffSetup.start(config, database, handOffNotifiers, clock, new SecureRandom());
         Conversations conversations = new Conversations(conversation, store, validator, notifiers, followUps,
                 Optional.of(handOffs.handOffs()));
-        slack.ifPresent(s -> s.start(conversations));
+        slack.ifPresent(s -> s.start(conversations, handOffs.handOffs()));
         SecureRandom random = new SecureRandom();
         Invitations invitations = new Invitations(database, clock, random, Invitations.DEFAULT_VALIDITY);
         // Links name the public origin, or this machine in local mode; the port is known once the server listens.

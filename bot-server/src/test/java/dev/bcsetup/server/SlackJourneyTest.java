@@ -202,7 +202,7 @@ class SlackJourneyTest {
 
         mark = slack.calls().size();
         requests.slashCommand(TEAM, MERCHANT, DM, "forget");
-        slack.await(mark, c -> c.method().equals("chat.postEphemeral") && c.param("text").contains("Setup stopped"), "the stop notice");
+        slack.await(mark, c -> c.method().equals("chat.postEphemeral") && c.param("text").contains("setup is stopped"), "the stop notice");
 
         mark = slack.calls().size();
         requests.slashCommand(TEAM, MERCHANT, DM, "restart");

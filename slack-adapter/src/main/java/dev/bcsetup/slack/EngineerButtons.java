@@ -9,6 +9,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.handoff.Engineer;
+import dev.bcsetup.handoff.MarkResult;
 import dev.bcsetup.handoff.RevealResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,29 +102,58 @@ final class EngineerButtons {
 
     private void markReceived(String team, String user, String handOffId, String channel, BlockActionPayload payload) {
         try {
-            boolean accepted = actions.isPresent() && actions.get().markReceived(handOffId, engineer(team, user));
-            if (!accepted) {
-                String text = texts.get(actions.isPresent() ? SlackText.RECEIVED_REFUSED : SlackText.ENGINEER_ACTIONS_UNAVAILABLE);
-                api.postEphemeral(channel, user, text, List.of(context(c -> c.elements(List.of(markdownText(text))))));
+            if (actions.isEmpty()) {
+                tell(channel, user, texts.get(SlackText.ENGINEER_ACTIONS_UNAVAILABLE));
                 return;
             }
-            if (payload.getMessage() != null && payload.getMessage().getBlocks() != null) {
-                List<LayoutBlock> received = new ArrayList<>();
-                for (LayoutBlock block : payload.getMessage().getBlocks()) {
-                    if (!(block instanceof ActionsBlock actionsBlock && HandOffBlocks.ACTIONS_BLOCK.equals(actionsBlock.getBlockId()))) {
-                        received.add(block);
-                    }
-                }
-                String by = texts.get(SlackText.RECEIVED_BY, "engineer", "<@" + user + ">");
-                received.add(context(c -> c.elements(List.of(markdownText(by)))));
-                String text = payload.getMessage().getText() == null ? by : payload.getMessage().getText();
-                api.update(channel, payload.getMessage().getTs(), BlockKit.cut(text, BlockKit.FALLBACK_TEXT_MAX), received);
+            MarkResult result = actions.get().markReceived(handOffId, engineer(team, user));
+            LOG.info("Slack: mark received of hand-off {} by {} in {}: {}", handOffId, user, team, result.getClass().getSimpleName());
+            if (result instanceof MarkResult.Marked) {
+                showReceived(channel, user, payload);
+            } else if (result instanceof MarkResult.AlreadyReceived already) {
+                tell(channel, user, texts.get(SlackText.RECEIVED_ALREADY, "engineer", receivedBy(already.by())));
+            } else if (result instanceof MarkResult.Refused) {
+                tell(channel, user, texts.get(SlackText.RECEIVED_REFUSED));
+            } else if (result instanceof MarkResult.Gone gone) {
+                tell(channel, user, texts.get(SlackText.RECEIVED_GONE, "why", Mrkdwn.escape(String.valueOf(gone.why()))));
+            } else {
+                tell(channel, user, texts.get(SlackText.REVEAL_UNKNOWN));
             }
         } catch (SlackCallFailed e) {
             LOG.info("Slack: mark received of hand-off {} by {} not shown ({})", handOffId, user, e.error());
         } catch (RuntimeException e) {
             LOG.warn("Slack: mark received of hand-off {} by {} failed: {}", handOffId, user, e.getClass().getSimpleName());
         }
+    }
+
+    /** The channel message loses its buttons and says who received the credentials. */
+    private void showReceived(String channel, String user, BlockActionPayload payload) {
+        if (payload.getMessage() == null || payload.getMessage().getBlocks() == null) {
+            return;
+        }
+        List<LayoutBlock> received = new ArrayList<>();
+        for (LayoutBlock block : payload.getMessage().getBlocks()) {
+            if (!(block instanceof ActionsBlock actionsBlock && HandOffBlocks.ACTIONS_BLOCK.equals(actionsBlock.getBlockId()))) {
+                received.add(block);
+            }
+        }
+        String by = texts.get(SlackText.RECEIVED_BY, "engineer", "<@" + user + ">");
+        received.add(context(c -> c.elements(List.of(markdownText(by)))));
+        String text = payload.getMessage().getText() == null ? by : payload.getMessage().getText();
+        api.update(channel, payload.getMessage().getTs(), BlockKit.cut(text, BlockKit.FALLBACK_TEXT_MAX), received);
+    }
+
+    /** The core records who as {@code PLATFORM:userId}; a Slack user becomes a mention. */
+    private static String receivedBy(String by) {
+        if (by != null && by.startsWith(Platform.SLACK.name() + ":")) {
+            return HandOffBlocks.person(Platform.SLACK, by.substring(Platform.SLACK.name().length() + 1));
+        }
+        return HandOffBlocks.person(Platform.TEAMS, by);
+    }
+
+    private void tell(String channel, String user, String text) {
+        api.postEphemeral(channel, user, BlockKit.cut(text, BlockKit.FALLBACK_TEXT_MAX),
+                List.of(context(c -> c.elements(List.of(markdownText(BlockKit.cut(text, BlockKit.SECTION_TEXT_MAX)))))));
     }
 
     private Engineer engineer(String team, String user) {

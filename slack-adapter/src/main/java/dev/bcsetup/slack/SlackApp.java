@@ -21,6 +21,7 @@ import com.slack.api.model.event.TokensRevokedEvent;
 import dev.bcsetup.conversation.Conversations;
 import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.handoff.HandOffNotifier;
+import dev.bcsetup.handoff.HandOffs;
 import dev.bcsetup.notify.EngineerNotifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -114,8 +115,12 @@ public final class SlackApp implements AutoCloseable {
         start(conversations, Optional.empty());
     }
 
-    /** Registers the handlers, Reveal and Mark received going to {@code engineerActions}, and in Socket Mode connects. */
-    public void start(Conversations conversations, Optional<EngineerActions> engineerActions) {
+    /** Registers the handlers, Reveal and Mark received going to the core's hand-off service, and in Socket Mode connects. */
+    public void start(Conversations conversations, HandOffs handOffs) {
+        start(conversations, Optional.of(EngineerActions.of(handOffs)));
+    }
+
+    void start(Conversations conversations, Optional<EngineerActions> engineerActions) {
         EngineerButtons engineerButtons = new EngineerButtons(engineerActions,
                 new EngineerGroups(api, settings.engineerGroups()), api, handOffBlocks, texts, executor);
         BlockKit kit = settings.publicBaseUrl().isPresent() ? new BlockKit(settings.publicBaseUrl(), texts)

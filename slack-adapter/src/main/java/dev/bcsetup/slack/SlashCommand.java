@@ -20,8 +20,8 @@ final class SlashCommand {
             case "from", "out" -> Optional.of(new Event.Start(actor, null, Optional.of(Direction.FROM_BIGCOMMERCE)));
             case "status" -> Optional.of(new Event.Resume(actor));
             case "restart" -> Optional.of(new Event.Restart(actor));
-            // Until the hand-off issue, forgetting stops the setup; it will also withdraw submitted credentials.
-            case "forget" -> Optional.of(new Event.Cancel(actor));
+            // Stops the setup and withdraws credentials the migration team has not picked up yet.
+            case "forget" -> Optional.of(new Event.Forget(actor));
             default -> Optional.empty();
         };
     }

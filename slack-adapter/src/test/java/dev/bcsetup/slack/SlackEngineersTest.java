@@ -22,6 +22,7 @@ import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.handoff.Engineer;
 import dev.bcsetup.handoff.HandOffNotice;
 import dev.bcsetup.handoff.HandOffNotifier;
+import dev.bcsetup.handoff.MarkResult;
 import dev.bcsetup.handoff.RevealResult;
 import dev.bcsetup.store.Database;
 import dev.bcsetup.store.JdbcSessionRepository;
@@ -94,9 +95,10 @@ class SlackEngineersTest {
         }
 
         @Override
-        public boolean markReceived(String handOffId, Engineer who) {
+        public MarkResult markReceived(String handOffId, Engineer who) {
             calls.add("received " + handOffId + " " + who.userId());
-            return engineer(who);
+            return engineer(who) ? new MarkResult.Marked("BC-7Q2K", Instant.now().plusSeconds(3600))
+                    : new MarkResult.Refused("BC-7Q2K");
         }
     };
 
