@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,9 +133,15 @@ class SlackHandOffTest {
                 "api_path", API_PATH, "client_id", CLIENT_ID, "access_token", TOKEN)).body());
         assertThat(ack.path("response_action").asText()).isEqualTo("update");
         slack.acknowledgedWithUpdate(form.path("id").asText(), ack.path("view"));
-        slack.await(mark, c -> c.method().equals("views.update") && c.ok() && c.blocksText().contains("All set"), "the success view");
-        return slack.await(mark, c -> c.ok() && c.method().equals("chat.postMessage") && c.param("channel").equals(CHANNEL)
+        Call success = slack.await(mark, c -> c.method().equals("views.update") && c.ok() && c.blocksText().contains("All set"),
+                "the success view");
+        Call posted = slack.await(mark, c -> c.ok() && c.method().equals("chat.postMessage") && c.param("channel").equals(CHANNEL)
                 && c.blocksText().contains("handoff.reveal"), "the hand-off in the engineers' channel");
+        // The merchant's receipt and the engineers' message name the same reference.
+        Matcher reference = Pattern.compile("BC-[A-Z0-9]{4}-[A-Z0-9]{4}").matcher(success.blocksText());
+        assertThat(reference.find()).as("a reference on the success view").isTrue();
+        assertThat(posted.blocksText()).contains(reference.group());
+        return posted;
     }
 
     private Call reveal(Call notice, String who) {

@@ -125,6 +125,12 @@ final class CredentialModals {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add((report.valid() ? ":white_check_mark: " : ":warning: ") + "*" + Mrkdwn.escape(plain(report.headline())) + "*");
         report.store().ifPresent(store -> paragraphs.add(Mrkdwn.of(store)));
+        // The reference is what the merchant quotes to the migration team: first, and in bold.
+        report.receipt().ifPresent(receipt -> {
+            paragraphs.add(":receipt: *" + Mrkdwn.escape(plain(receipt.title())) + ": " + Mrkdwn.escape(receipt.reference()) + "*");
+            paragraphs.add(Mrkdwn.of(receipt.next()));
+            paragraphs.add(Mrkdwn.of(receipt.revoke()));
+        });
         BlockKit.sections(paragraphs, blocks);
         if (!report.scopes().isEmpty()) {
             StringBuilder scopes = new StringBuilder("*" + Mrkdwn.escape(report.scopesHeader()) + "*");

@@ -66,6 +66,18 @@ class CredentialModalsTest {
     }
 
     @Test
+    void aPassingReportShowsTheReceiptReferenceProminently() throws Exception {
+        ReportView report = new ReportView(true, "All set: connected to **Plant Parlour**.", Optional.empty(), "Permissions",
+                List.of(), List.of(), List.of("Your credentials passed every check."), List.of(),
+                Optional.of(new ReportView.Receipt("BC-7Q2K-4M9P", "Your reference", "The migration team has them now.",
+                        "To end access later, delete the API account.")));
+        JsonNode view = json(modals.report("BigCommerce setup", report, ""));
+        assertThat(BlockKitLimits.view(view)).isEmpty();
+        assertThat(view.toString()).contains("*Your reference: BC-7Q2K-4M9P*").contains("delete the API account");
+        assertThat(view.path("close").path("text").asText()).isEqualTo("Done");
+    }
+
+    @Test
     void aFailedReportOffersTryAgainAndStuckAndPassesTheLimits() throws Exception {
         ReportView report = new ReportView(false, "Connected to **Plant Parlour**, but some scopes need fixing.",
                 Optional.of("Store: Plant Parlour (plantparlour.example)"), "Permissions",
