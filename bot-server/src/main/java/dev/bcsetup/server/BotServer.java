@@ -100,6 +100,7 @@ public final class BotServer implements AutoCloseable {
         InviteRoute invite = new InviteRoute(invitations, conversations, random, config.publicBaseUrl().isPresent());
         Playground playground = new Playground(conversations, random);
         Assets assets = new Assets();
+        Metrics metrics = new Metrics();
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -108,6 +109,9 @@ public final class BotServer implements AutoCloseable {
             cfg.http.maxRequestSize = 64 * 1024;
             cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             cfg.routes.get("/readyz", ctx -> ready(ctx, database));
+            cfg.routes.get("/metrics", metrics::serve);
+            cfg.requestLogger.http(metrics::record);
+            cfg.events.serverStopped(metrics::close);
             cfg.routes.get("/assets/{name}", assets::serve);
             slack.ifPresent(s -> {
                 cfg.routes.post("/slack/events", ctx -> SlackEndpoint.serve(s, ctx));

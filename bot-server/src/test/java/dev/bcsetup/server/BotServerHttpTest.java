@@ -64,6 +64,21 @@ class BotServerHttpTest {
     }
 
     @Test
+    void exposesPrometheusMetricsLabelledByRouteNotPath() throws Exception {
+        get("/assets/token-type.png");
+        get("/assets/no-such-picture.png");
+
+        HttpResponse<String> metrics = get("/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes")
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/assets/{name}\",status=\"200\"}")
+                .contains("route=\"/assets/{name}\",status=\"404\"")
+                .doesNotContain("no-such-picture");
+    }
+
+    @Test
     void servesAStepPictureAsACacheablePng() throws Exception {
         HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(base + "/assets/token-type.png")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -147,7 +147,8 @@ class TeamsDialogTest {
         ObjectNode valid = dialogData("send", MERCHANT, null).put("pastedFile", "CLIENT NAME: Migration\nAPI PATH: "
                 + API_PATH + "\nCLIENT ID: " + CLIENT_ID + "\nACCESS TOKEN: " + TOKEN + "\n");
         JsonNode success = dialogCard(invoke(chat, MERCHANT, "task/submit", cardId, valid));
-        assertThat(success.toString()).contains("All set").contains("Plant Parlour");
+        assertThat(success.toString()).contains("All set").contains("Plant Parlour")
+                .containsPattern("Your reference is \\*\\*BC-[0-9A-Z]{4}-[0-9A-Z]{4}\\*\\*").contains("Store-level API accounts");
         assertThat(onlyCall().card().toString()).contains("All set");
 
         JsonNode closed = invokeRaw(chat, MERCHANT, "task/submit", cardId, dialogData("close", MERCHANT, null));

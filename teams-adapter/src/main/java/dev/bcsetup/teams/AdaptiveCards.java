@@ -149,6 +149,16 @@ final class AdaptiveCards {
         }
         report.fixes().forEach(fix -> body.add(textBlock("- " + fix).put("color", "Attention")));
         report.notes().forEach(note -> body.add(textBlock(note)));
+        report.receipt().ifPresent(receipt -> {
+            ObjectNode box = JSON.objectNode();
+            box.put("type", "Container");
+            box.put("style", "good");
+            ArrayNode items = box.putArray("items");
+            items.add(textBlock(TeamsMarkdown.message(receipt.title())).put("weight", "Bolder"));
+            items.add(textBlock(TeamsMarkdown.message(receipt.next())));
+            items.add(textBlock(TeamsMarkdown.message(receipt.revoke())));
+            body.add(box);
+        });
         card.put("fallbackText", report.headline());
         return card;
     }

@@ -335,6 +335,8 @@ public final class TeamsBot implements Bot {
             event = new Event.Restart(actor);
         } else if (command instanceof TeamsCommand.Cancel) {
             event = new Event.Cancel(actor);
+        } else if (command instanceof TeamsCommand.Forget) {
+            event = new Event.Forget(actor);
         } else if (command instanceof TeamsCommand.SetupFor setupFor) {
             sendLink(turn, activity, actor, setupFor, texts);
             return;

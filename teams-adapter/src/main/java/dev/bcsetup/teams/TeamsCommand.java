@@ -23,8 +23,12 @@ sealed interface TeamsCommand {
     record Restart() implements TeamsCommand {
     }
 
-    /** "forget" or "cancel". */
+    /** "cancel" or "stop": stop the setup. */
     record Cancel() implements TeamsCommand {
+    }
+
+    /** "forget": stop the setup and withdraw credentials not yet picked up. */
+    record Forget() implements TeamsCommand {
     }
 
     /** "setup for ..." by a support agent: {@code rest} is what follows, with any mention of the customer. */
@@ -57,7 +61,8 @@ sealed interface TeamsCommand {
             case "help", "?" -> new Help();
             case "status", "where am i", "where was i" -> new Status();
             case "restart", "start over" -> new Restart();
-            case "forget", "cancel", "stop" -> new Cancel();
+            case "cancel", "stop" -> new Cancel();
+            case "forget" -> new Forget();
             case "register engineers channel", "register engineer channel" -> new RegisterEngineersChannel();
             default -> new Other(text);
         };

@@ -16,7 +16,7 @@ class TeamsCommandTest {
         assertThat(TeamsCommand.parse("help")).isEqualTo(new TeamsCommand.Help());
         assertThat(TeamsCommand.parse("Status")).isEqualTo(new TeamsCommand.Status());
         assertThat(TeamsCommand.parse("restart")).isEqualTo(new TeamsCommand.Restart());
-        assertThat(TeamsCommand.parse("forget")).isEqualTo(new TeamsCommand.Cancel());
+        assertThat(TeamsCommand.parse("forget")).isEqualTo(new TeamsCommand.Forget());
         assertThat(TeamsCommand.parse("cancel")).isEqualTo(new TeamsCommand.Cancel());
         assertThat(TeamsCommand.parse("register engineers channel")).isEqualTo(new TeamsCommand.RegisterEngineersChannel());
         assertThat(TeamsCommand.parse("hello there")).isEqualTo(new TeamsCommand.Other("hello there"));
