@@ -22,6 +22,8 @@ final class SlashCommand {
             case "restart" -> Optional.of(new Event.Restart(actor));
             // Stops the setup and withdraws credentials the migration team has not picked up yet.
             case "forget" -> Optional.of(new Event.Forget(actor));
+            // Stops the setup only: anything already handed over stays with the migration team.
+            case "cancel", "stop" -> Optional.of(new Event.Cancel(actor));
             default -> Optional.empty();
         };
     }
