@@ -11,6 +11,6 @@ record Plan(boolean quick, int merchants, Duration warmup, Duration humanPace, D
     }
 
     static Plan smoke() {
-        return new Plan(true, 100, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(3), 3, 100_000, 1);
+        return new Plan(true, 100, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(2), 2, 100_000, 1);
     }
 }
