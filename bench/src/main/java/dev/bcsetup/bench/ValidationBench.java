@@ -44,7 +44,12 @@ public final class ValidationBench {
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         Duration latency = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 150);
-        int warmup = 5;
+        run(iterations, latency);
+    }
+
+    /** Measures and prints; returns the table row. */
+    static Row run(int iterations, Duration latency) throws Exception {
+        int warmup = Math.min(5, Math.max(1, iterations / 3));
 
         Map<Scope, Access> everyScope = new EnumMap<>(Scope.class);
         for (Scope scope : Scope.values()) {
@@ -90,11 +95,11 @@ public final class ValidationBench {
                     slowestProbes[i] = slowest;
                 }
             }
-            print(iterations, probes.size(), latency, validations, slowestProbes);
+            return print(iterations, probes.size(), latency, validations, slowestProbes);
         }
     }
 
-    private static void print(int iterations, int probeCount, Duration latency, long[] validations, long[] slowest) {
+    private static Row print(int iterations, int probeCount, Duration latency, long[] validations, long[] slowest) {
         double validationMedian = percentile(validations, 50);
         double validationP95 = percentile(validations, 95);
         double probeMedian = percentile(slowest, 50);
@@ -108,6 +113,9 @@ public final class ValidationBench {
         System.out.printf("%-34s %10.1f %10.1f%n", "slowest single probe (sent alone)", probeMedian, probeP95);
         System.out.printf("%-34s %9.2fx %9.2fx%n", "ratio", ratioMedian, ratioP95);
         System.out.printf("goal <= %.2fx at the median: %s%n", GOAL, ratioMedian <= GOAL ? "met" : "MISSED");
+        return Row.of(String.format("Validation: wall time, %d probes at %d ms each (median of %d)", probeCount,
+                        latency.toMillis(), iterations), Row.ms(validationMedian),
+                Row.ms(probeMedian) + " slowest single probe", Row.times(ratioMedian), "<= 1.25x", ratioMedian <= GOAL);
     }
 
     private static double percentile(long[] nanos, int percentile) {

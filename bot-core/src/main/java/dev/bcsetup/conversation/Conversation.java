@@ -11,6 +11,8 @@ import dev.bcsetup.flow.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +45,23 @@ public final class Conversation {
             throw new IllegalArgumentException("idleTimeout must be positive");
         }
         this.idleTimeout = idleTimeout;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The answer when a live check is over its abuse limit: the setup stays as it was and the merchant learns when
+     * they may send again (minutes from now, rounded up, and the UTC time).
+     */
+    public Outcome checkLimited(Optional<Session> stored, Instant retryAt) {
+        Flow flow = flows.forLocale(stored.map(Session::locale).orElse(null));
+        long seconds = Math.max(0, Duration.between(clock.instant(), retryAt).getSeconds());
+        long minutes = Math.max(1, (seconds + 59) / 60);
+        String at = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(retryAt.plusSeconds(59));
+        return new Outcome(stored, List.of(new Reply.Notice(flow.text(Text.TOO_MANY_CHECKS,
+                "minutes", Long.toString(minutes), "time", at), List.of())), List.of());
     }
 
     /** How long an untouched setup lives before it expires. */

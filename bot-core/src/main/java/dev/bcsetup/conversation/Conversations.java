@@ -1,6 +1,7 @@
 package dev.bcsetup.conversation;
 
 import dev.bcsetup.credentials.BigCommerceValidator;
+import dev.bcsetup.credentials.CheckLimits;
 import dev.bcsetup.credentials.ValidationReport;
 import dev.bcsetup.handoff.HandOff;
 import dev.bcsetup.handoff.HandOffs;
@@ -32,6 +33,7 @@ public final class Conversations {
     private final List<EngineerNotifier> notifiers;
     private final Executor executor;
     private final Optional<HandOffs> handOffs;
+    private final CheckLimits limits;
 
     /** Without hand-offs: credentials that pass are reported, not stored (tests of the conversation alone). */
     public Conversations(Conversation conversation, SessionStore store, BigCommerceValidator validator,
@@ -39,9 +41,20 @@ public final class Conversations {
         this(conversation, store, validator, notifiers, executor, Optional.empty());
     }
 
-    /** With {@code handOffs}, credentials that pass the live check are stored for the migration team. */
+    /**
+     * With {@code handOffs}, credentials that pass the live check are stored for the migration team. Live checks
+     * are limited by {@link CheckLimits#standard}.
+     */
     public Conversations(Conversation conversation, SessionStore store, BigCommerceValidator validator,
                          List<EngineerNotifier> notifiers, Executor executor, Optional<HandOffs> handOffs) {
+        this(conversation, store, validator, notifiers, executor, handOffs, CheckLimits.standard(conversation.clock()));
+    }
+
+    /** As above, with {@code limits} on how many live checks a setup and a store may ask for. */
+    public Conversations(Conversation conversation, SessionStore store, BigCommerceValidator validator,
+                         List<EngineerNotifier> notifiers, Executor executor, Optional<HandOffs> handOffs,
+                         CheckLimits limits) {
+        this.limits = limits;
         this.conversation = conversation;
         this.store = store;
         this.validator = validator;
@@ -54,6 +67,20 @@ public final class Conversations {
         for (int attempt = 1; ; attempt++) {
             Optional<Session> stored = store.find(key);
             Outcome outcome = conversation.handle(key, stored, event);
+            // The abuse limit is asked before anything is saved: a refused check leaves the setup as it was and
+            // sends nothing to BigCommerce.
+            Optional<CheckLimits.Permit> permit = Optional.empty();
+            Optional<Effect.Validate> check = outcome.effects().stream()
+                    .filter(Effect.Validate.class::isInstance).map(Effect.Validate.class::cast).findFirst();
+            if (check.isPresent()) {
+                CheckLimits.Decision decision = limits.tryAcquire(key, check.get().credentials().storeHash());
+                if (decision instanceof CheckLimits.Decision.Refused refused) {
+                    LOG.warn("Live check limit reached for a {} setup (store {}): next allowed at {}",
+                            key.platform(), check.get().credentials().storeHash().value(), refused.retryAt());
+                    return conversation.checkLimited(stored, refused.retryAt());
+                }
+                permit = Optional.of(((CheckLimits.Decision.Allowed) decision).permit());
+            }
             if (outcome.session().isEmpty() || outcome.session().equals(stored)) {
                 return outcome;
             }
@@ -61,6 +88,7 @@ public final class Conversations {
             if (store.save(outcome.session().get(), expected)) {
                 return outcome;
             }
+            permit.ifPresent(CheckLimits.Permit::release);
             if (attempt == ATTEMPTS) {
                 throw new ConcurrentSessionChangeException(key);
             }

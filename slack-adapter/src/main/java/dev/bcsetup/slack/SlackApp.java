@@ -214,8 +214,18 @@ public final class SlackApp implements AutoCloseable {
         }
         try {
             Response response = app.run(request);
+            if (response.getStatusCode() >= 500) {
+                // Our listeners acknowledge at once and work afterwards, so Bolt fails synchronously only on a payload
+                // it cannot read (a duplicate JSON key, a wrong type): a retry by Slack would fail the same way.
+                LOG.info("Slack: Bolt could not process a signed request ({}): refused as unreadable", response.getStatusCode());
+                return SlackHttpResponse.of(400, "unreadable request");
+            }
             return new SlackHttpResponse(response.getStatusCode(), response.getContentType(), response.getBody(),
                     response.getHeaders());
+        } catch (com.google.gson.JsonParseException e) {
+            // A signed body whose JSON Bolt cannot map (a duplicate key, a wrong type): Slack never sends one.
+            LOG.info("Slack: unreadable request body ({})", e.getClass().getSimpleName());
+            return SlackHttpResponse.of(400, "unreadable request");
         } catch (Exception e) {
             LOG.warn("Slack: request failed ({})", e.getClass().getSimpleName());
             return SlackHttpResponse.of(500, "internal error");

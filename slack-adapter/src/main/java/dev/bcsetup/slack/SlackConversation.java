@@ -70,6 +70,9 @@ final class SlackConversation {
 
     /** What the command's answer (the acknowledgement) says in the channel it was typed in; empty: say nothing. */
     Optional<String> command(SlashCommandPayload payload) {
+        if (blank(payload.getUserId()) || blank(payload.getTeamId())) {
+            return Optional.empty(); // Slack always names both; a command without them is nobody's to act on
+        }
         Actor actor = new Actor(payload.getUserId());
         Optional<Event> event = SlashCommand.toEvent(payload.getText(), actor);
         if (event.isEmpty()) {
@@ -85,6 +88,10 @@ final class SlackConversation {
         boolean typedInOurDm = messages.dmChannel(team, payload.getUserId())
                 .map(dm -> dm.equals(payload.getChannelId())).orElse(false);
         return typedInOurDm ? Optional.empty() : Optional.of(texts.get(SlackText.DM_POINTER));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** A button press (or a tick, which needs nothing until Next). Unknown buttons are ignored. */

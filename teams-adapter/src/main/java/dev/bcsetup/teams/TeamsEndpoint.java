@@ -8,6 +8,7 @@ import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.connector.rest.ErrorResponseException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -49,8 +50,17 @@ public final class TeamsEndpoint {
         Activity activity;
         try {
             JsonNode tree = json.readTree(body == null ? "" : body);
-            if (tree == null || !tree.isObject() || !tree.path("type").isTextual()) {
+            if (tree == null || !tree.isObject() || !tree.path("type").isTextual() || !addressed(tree)) {
                 return new Response(400, null);
+            }
+            if (tree.has("locale") && !wellFormedLocale(tree.path("locale"))) {
+                // The SDK throws deep inside the turn on a malformed tag; without one the bot speaks English.
+                ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("locale");
+            }
+            if (tree.path("entities").isArray()) {
+                // The SDK reads every entity's type without a null check (mentions): an entity without one is noise.
+                ((com.fasterxml.jackson.databind.node.ArrayNode) tree.path("entities"))
+                        .removeIf(entity -> !entity.path("type").isTextual());
             }
             activity = json.treeToValue(tree, Activity.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -75,6 +85,13 @@ public final class TeamsEndpoint {
                 LOG.info("Refused a Teams activity that failed authentication: {}", cause.getMessage());
                 return new Response(401, null);
             }
+            if (cause instanceof ErrorResponseException refused) {
+                // The Bot Connector refused our answer (an unknown conversation, a throttle that outlasted the retries):
+                // its fault or the activity's, not a failure of ours, and its details say nothing secret.
+                LOG.warn("The Bot Connector refused an answer to a Teams activity: HTTP {}",
+                        refused.response() == null ? "?" : refused.response().code());
+                return new Response(502, null);
+            }
             LOG.error("A Teams activity failed", cause);
             return new Response(500, null);
         } catch (AuthenticationException | JWTVerificationException e) {
@@ -89,6 +106,45 @@ public final class TeamsEndpoint {
         } catch (JsonProcessingException e) {
             return new Response(500, null);
         }
+    }
+
+    /**
+     * Whether the activity says where it came from and where answers go; the Bot Connector always sends both, and the
+     * SDK fails deep inside a turn (a 500) when they are missing.
+     */
+    private static boolean addressed(JsonNode tree) {
+        return headerSafe(tree.path("serviceUrl")) && httpUrl(tree.path("serviceUrl").asText()) && headerSafe(tree.path("conversation").path("id"))
+                && nonBlank(tree.path("from").path("id"));
+    }
+
+    private static boolean wellFormedLocale(JsonNode node) {
+        if (!node.isTextual()) {
+            return false;
+        }
+        try {
+            new Locale.Builder().setLanguageTag(node.asText());
+            return true;
+        } catch (java.util.IllformedLocaleException e) {
+            return false;
+        }
+    }
+
+    private static boolean httpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Non-blank printable ASCII: the conversation id travels in an HTTP header of every answer. */
+    private static boolean headerSafe(JsonNode node) {
+        return nonBlank(node) && node.asText().chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    private static boolean nonBlank(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank();
     }
 
     private static Throwable rootOf(Throwable e) {
