@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * destination, revealed only to {@code ENGINEERS}, acknowledged, withdrawn by the merchant, and purged.
  * This is the API the Slack and Teams adapters call; every reveal, refusal and receipt is audited.
  */
-public final class HandOffs {
+public final class HandOffs implements EngineerActions {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOffs.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,6 +89,7 @@ public final class HandOffs {
     }
 
     /** The credentials, for an engineer listed in {@code ENGINEERS}; every answer is written to the audit log. */
+    @Override
     public RevealResult reveal(String handOffId, Engineer engineer) {
         Instant now = now();
         Optional<HandOff> found = handOffId == null ? Optional.empty() : repository.find(handOffId);
@@ -117,6 +118,7 @@ public final class HandOffs {
      * Records that the migration system has the credentials; the secret is purged {@code purgeGrace} later.
      * Engineers only; audited.
      */
+    @Override
     public MarkResult markReceived(String handOffId, Engineer engineer) {
         Instant now = now();
         Optional<HandOff> found = handOffId == null ? Optional.empty() : repository.find(handOffId);

@@ -6,6 +6,7 @@ import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.credentials.BigCommerceValidator;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.HandOffNotifier;
 import dev.bcsetup.invite.Invitations;
 import dev.bcsetup.notify.EngineerNotifier;
@@ -15,7 +16,6 @@ import dev.bcsetup.slack.SlackApp;
 import dev.bcsetup.store.Database;
 import dev.bcsetup.store.JdbcSessionRepository;
 import dev.bcsetup.store.SessionStore;
-import dev.bcsetup.teams.EngineerActions;
 import dev.bcsetup.teams.SetupLinks;
 import dev.bcsetup.teams.TeamsApp;
 import io.javalin.Javalin;
@@ -96,7 +96,7 @@ public final class BotServer implements AutoCloseable {
         AtomicInteger boundPort = new AtomicInteger(config.port());
         SetupLinks links = new SetupLinks(invitations, () -> config.publicBaseUrl()
                 .orElse(URI.create("http://localhost:" + boundPort.get())));
-        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations, links, EngineerActions.of(handOffs.handOffs())));
+        TeamsRoute teamsRoute = new TeamsRoute(teams.endpoint(conversations, links, handOffs.handOffs()));
         InviteRoute invite = new InviteRoute(invitations, conversations, random, config.publicBaseUrl().isPresent());
         Playground playground = new Playground(conversations, random);
         Assets assets = new Assets();

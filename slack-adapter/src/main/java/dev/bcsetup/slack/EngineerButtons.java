@@ -9,6 +9,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.handoff.Engineer;
+import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.MarkResult;
 import dev.bcsetup.handoff.RevealResult;
 import java.util.ArrayList;

@@ -15,11 +15,12 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import com.slack.api.util.http.listener.DetailedLoggingListener;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
+import com.slack.api.util.http.listener.DetailedLoggingListener;
 import dev.bcsetup.conversation.Conversations;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.HandOffNotifier;
 import dev.bcsetup.handoff.HandOffs;
 import dev.bcsetup.notify.EngineerNotifier;
@@ -117,7 +118,7 @@ public final class SlackApp implements AutoCloseable {
 
     /** Registers the handlers, Reveal and Mark received going to the core's hand-off service, and in Socket Mode connects. */
     public void start(Conversations conversations, HandOffs handOffs) {
-        start(conversations, Optional.of(EngineerActions.of(handOffs)));
+        start(conversations, Optional.of(handOffs));
     }
 
     void start(Conversations conversations, Optional<EngineerActions> engineerActions) {

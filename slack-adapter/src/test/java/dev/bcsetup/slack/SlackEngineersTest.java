@@ -20,6 +20,7 @@ import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Direction;
 import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.handoff.Engineer;
+import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.HandOffNotice;
 import dev.bcsetup.handoff.HandOffNotifier;
 import dev.bcsetup.handoff.MarkResult;

@@ -3,6 +3,7 @@ package dev.bcsetup.teams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import dev.bcsetup.conversation.Conversations;
+import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.HandOffNotifier;
 import dev.bcsetup.notify.EngineerNotifier;
 import org.slf4j.Logger;

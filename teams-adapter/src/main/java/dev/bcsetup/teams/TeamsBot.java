@@ -27,6 +27,8 @@ import dev.bcsetup.conversation.Reply;
 import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.flow.Markup;
 import dev.bcsetup.handoff.Engineer;
+import dev.bcsetup.handoff.EngineerActions;
+import dev.bcsetup.handoff.MarkResult;
 import dev.bcsetup.handoff.RevealResult;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -233,7 +235,8 @@ public final class TeamsBot implements Bot {
     /** An engineer's "Mark received" on a hand-off card. */
     private void markReceived(TurnContext turn, Activity activity, String handOffId) {
         TeamsTexts texts = TeamsTexts.forLocale(activity.getLocale());
-        if (engineerActions.markReceived(handOffId, engineer(activity))) {
+        MarkResult result = engineerActions.markReceived(handOffId, engineer(activity));
+        if (result instanceof MarkResult.Marked || result instanceof MarkResult.AlreadyReceived) {
             sendText(turn, texts.get("received.done", "engineer", escape(people.name(activity.getFrom().getId(),
                     Objects.requireNonNullElse(activity.getFrom().getName(), "An engineer")))));
         } else {

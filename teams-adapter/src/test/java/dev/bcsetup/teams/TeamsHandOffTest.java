@@ -17,7 +17,9 @@ import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.flow.Direction;
 import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.handoff.Engineer;
+import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.HandOffNotice;
+import dev.bcsetup.handoff.MarkResult;
 import dev.bcsetup.handoff.RevealResult;
 import dev.bcsetup.store.InMemorySessionRepository;
 import dev.bcsetup.store.SessionStore;
@@ -79,10 +81,12 @@ class TeamsHandOffTest {
         }
 
         @Override
-        public boolean markReceived(String handOffId, Engineer engineer) {
+        public MarkResult markReceived(String handOffId, Engineer engineer) {
             asked.add("received " + handOffId);
             askedBy.add(engineer);
-            return engineers.contains(engineer.userId());
+            return engineers.contains(engineer.userId())
+                    ? new MarkResult.Marked("BC-2026-0001", Instant.parse("2026-11-26T10:00:00Z"))
+                    : new MarkResult.Refused("BC-2026-0001");
         }
     }
 
