@@ -14,16 +14,15 @@ import dev.bcsetup.flow.DataSet;
 import dev.bcsetup.invite.Invitation;
 import dev.bcsetup.invite.Invitations;
 import dev.bcsetup.invite.Redemption;
+import dev.bcsetup.server.web.BrowserId;
 import dev.bcsetup.server.web.FlowPage;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -143,22 +142,14 @@ final class InviteRoute {
 
     /** This browser's random id from its cookie; a new one is set when there is none. */
     private String browser(Context ctx) {
-        String cookie = ctx.cookie(COOKIE);
-        if (cookie != null && cookie.matches("[0-9a-f]{32}")) {
-            return cookie;
-        }
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        String browser = HexFormat.of().formatHex(bytes);
-        Cookie fresh = new Cookie(COOKIE, browser);
-        fresh.setHttpOnly(true);
-        // Lax, not Strict: the customer arrives by clicking the link in an e-mail or chat, a cross-site navigation
-        // that must carry the cookie when they come back; the page's own posts are same-site.
-        fresh.setSameSite(SameSite.LAX);
-        fresh.setSecure(secureCookie);
-        fresh.setPath(PREFIX);
-        fresh.setMaxAge((int) Invitations.DEFAULT_VALIDITY.plusDays(1).toSeconds());
-        ctx.cookie(fresh);
+        String browser = BrowserId.of(ctx, COOKIE, random, fresh -> {
+            // Lax, not Strict: the customer arrives by clicking the link in an e-mail or chat, a cross-site navigation
+            // that must carry the cookie when they come back; the page's own posts are same-site.
+            fresh.setSameSite(SameSite.LAX);
+            fresh.setSecure(secureCookie);
+            fresh.setPath(PREFIX);
+            fresh.setMaxAge((int) Invitations.DEFAULT_VALIDITY.plusDays(1).toSeconds());
+        });
         ctx.attribute(COOKIE, browser);
         return browser;
     }

@@ -10,19 +10,18 @@ import dev.bcsetup.conversation.Outcome;
 import dev.bcsetup.conversation.Platform;
 import dev.bcsetup.conversation.Reply;
 import dev.bcsetup.conversation.SessionKey;
-import dev.bcsetup.credentials.CredentialForm;
 import dev.bcsetup.conversation.Status;
+import dev.bcsetup.credentials.CredentialForm;
 import dev.bcsetup.flow.DataSet;
+import dev.bcsetup.server.web.BrowserId;
 import dev.bcsetup.server.web.FlowPage;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -116,19 +115,10 @@ public final class Playground {
     }
 
     private String visitor(Context ctx) {
-        String cookie = ctx.cookie(COOKIE);
-        if (cookie != null && cookie.matches("[0-9a-f]{32}")) {
-            return cookie;
-        }
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        String visitor = HexFormat.of().formatHex(bytes);
-        Cookie fresh = new Cookie(COOKIE, visitor);
-        fresh.setHttpOnly(true);
-        fresh.setSameSite(SameSite.STRICT);
-        fresh.setPath("/");
-        ctx.cookie(fresh);
-        return visitor;
+        return BrowserId.of(ctx, COOKIE, random, fresh -> {
+            fresh.setSameSite(SameSite.STRICT);
+            fresh.setPath("/");
+        });
     }
 
     private static SessionKey key(String visitor) {
