@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +50,7 @@ public final class ValidationBench {
     static Row run(int iterations, Duration latency) throws Exception {
         int warmup = Math.min(5, Math.max(1, iterations / 3));
 
-        Map<Scope, Access> everyScope = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            everyScope.put(scope, Access.MODIFY);
-        }
+        Map<Scope, Access> everyScope = FakeBigCommerce.everyScope(Access.MODIFY);
         try (FakeBigCommerce fake = FakeBigCommerce.start()) {
             fake.store(HASH, "Bench Shop", "bench.example", "Plus", "live").token(TOKEN, HASH, everyScope);
             // The bench is about latency, not quota: lift the fake's rate limit.

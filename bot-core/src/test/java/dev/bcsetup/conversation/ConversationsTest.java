@@ -7,17 +7,16 @@ import dev.bcsetup.credentials.CredentialForm;
 import dev.bcsetup.credentials.fake.FakeBigCommerce;
 import dev.bcsetup.flow.Access;
 import dev.bcsetup.flow.Direction;
-import dev.bcsetup.flow.Scope;
 import dev.bcsetup.flow.FlowLibrary;
+import dev.bcsetup.flow.Scope;
 import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.store.InMemorySessionRepository;
 import dev.bcsetup.store.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -59,10 +58,7 @@ class ConversationsTest {
 
     @Test
     void followUpProvesSubmittedCredentialsAndReportsAValidStore() {
-        Map<Scope, Access> all = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            all.put(scope, Access.MODIFY);
-        }
+        Map<Scope, Access> all = FakeBigCommerce.everyScope(Access.MODIFY);
         bigCommerce.token(TOKEN, "abc123", all);
         conversations.handle(KEY, new Event.Start(MERCHANT, "en", Optional.of(Direction.TO_BIGCOMMERCE)));
 
@@ -78,10 +74,7 @@ class ConversationsTest {
 
     @Test
     void aReadOnlyTokenForAMigrationIntoBigCommerceIsReportedWithAFixAndATryAgainButton() {
-        Map<Scope, Access> readOnly = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            readOnly.put(scope, Access.READ_ONLY);
-        }
+        Map<Scope, Access> readOnly = FakeBigCommerce.everyScope(Access.READ_ONLY);
         bigCommerce.token(TOKEN, "abc123", readOnly);
         conversations.handle(KEY, new Event.Start(MERCHANT, "en", Optional.of(Direction.TO_BIGCOMMERCE)));
 

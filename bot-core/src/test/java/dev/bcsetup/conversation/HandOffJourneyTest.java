@@ -29,7 +29,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,10 +64,7 @@ class HandOffJourneyTest {
 
     @BeforeEach
     void start() {
-        Map<Scope, Access> all = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            all.put(scope, Access.MODIFY);
-        }
+        Map<Scope, Access> all = FakeBigCommerce.everyScope(Access.MODIFY);
         bigCommerce.token(TOKEN, "abc123", all);
         database = Database.open(Optional.empty(), dataDirectory);
         handOffs = new HandOffs(new HandOffRepository(database), KeyRing.loadOrCreate(dataDirectory.resolve("credentials.key"),

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void tokenWithEveryScopeOnModifyIsValidForAMigrationToBigCommerce() {
-        fake.token(TOKEN, HASH, every(Access.MODIFY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         ValidationReport report = validate(TO_BC_ALL);
 
         assertThat(report.outcome()).isEqualTo(Outcome.VALID);
@@ -54,7 +53,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void readOnlyScopesAreEnoughToMigrateFromBigCommerceAndNothingIsWritten() {
-        fake.token(TOKEN, HASH, every(Access.READ_ONLY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.READ_ONLY));
         ValidationReport report = validate(FROM_BC_ALL);
 
         assertThat(report.outcome()).isEqualTo(Outcome.VALID);
@@ -64,7 +63,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void readOnlyScopesWhereModifyIsNeededAreReportedWithAFix() {
-        Map<Scope, Access> scopes = every(Access.MODIFY);
+        Map<Scope, Access> scopes = FakeBigCommerce.everyScope(Access.MODIFY);
         scopes.put(Scope.PRODUCTS, Access.READ_ONLY);
         scopes.put(Scope.CUSTOMERS, Access.READ_ONLY);
         fake.token(TOKEN, HASH, scopes);
@@ -84,7 +83,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void missingScopeIsReportedByItsControlPanelName() {
-        Map<Scope, Access> scopes = every(Access.READ_ONLY);
+        Map<Scope, Access> scopes = FakeBigCommerce.everyScope(Access.READ_ONLY);
         scopes.remove(Scope.ORDERS);
         fake.token(TOKEN, HASH, scopes);
         ValidationReport report = validate(FROM_BC_ALL);
@@ -98,7 +97,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void missingOptionalScopeIsOnlyANote() {
-        Map<Scope, Access> scopes = every(Access.READ_ONLY);
+        Map<Scope, Access> scopes = FakeBigCommerce.everyScope(Access.READ_ONLY);
         scopes.remove(Scope.ORDERS);
         fake.token(TOKEN, HASH, scopes);
         ValidationReport report = validate(ScopePlan.forMigration(Direction.FROM_BIGCOMMERCE, EnumSet.of(DataSet.PRODUCTS)));
@@ -109,7 +108,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void revokedTokenIsRejected() {
-        fake.token(TOKEN, HASH, every(Access.MODIFY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         fake.revoke(TOKEN);
         ValidationReport report = validate(TO_BC_ALL);
 
@@ -119,7 +118,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void anotherStoresTokenIsToldApart() {
-        fake.token(TOKEN, "zzz999", every(Access.MODIFY));
+        fake.token(TOKEN, "zzz999", FakeBigCommerce.everyScope(Access.MODIFY));
         ValidationReport report = validate(TO_BC_ALL);
 
         assertThat(report.outcome()).isEqualTo(Outcome.WRONG_STORE);
@@ -137,7 +136,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void rateLimitedProbesAreRetriedAfterTheResetTime() {
-        fake.token(TOKEN, HASH, every(Access.MODIFY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         fake.rateLimit(6, Duration.ofMillis(400));
         ValidationReport report = validate(TO_BC_ALL);
 
@@ -147,7 +146,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void rateLimitWithoutHeadersIsBackedOffThenRetried() {
-        fake.token(TOKEN, HASH, every(Access.MODIFY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         fake.rateLimitNext(5, false);
         ValidationReport report = validate(TO_BC_ALL);
 
@@ -156,7 +155,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void endlessRateLimitingEndsBeforeTheDeadlineAndSaysSo() {
-        fake.token(TOKEN, HASH, every(Access.MODIFY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         fake.rateLimitNext(10_000, true);
         ValidationReport report = validator(fake.origin(), Duration.ofMillis(900)).validate(credentials(), TO_BC_ALL);
 
@@ -166,7 +165,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void bigCommerceDownIsNotBlamedOnTheToken() {
-        fake.token(TOKEN, HASH, every(Access.MODIFY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         fake.unavailable(true);
         ValidationReport report = validate(TO_BC_ALL);
 
@@ -176,7 +175,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void slowerThanTheDeadlineIsATimeoutNotAWrongToken() {
-        fake.token(TOKEN, HASH, every(Access.MODIFY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         fake.latency(Duration.ofSeconds(3));
         ValidationReport report = validator(fake.origin(), Duration.ofMillis(400)).validate(credentials(), TO_BC_ALL);
 
@@ -200,7 +199,7 @@ class BigCommerceValidatorTest {
 
     @Test
     void probesOnlyReadOrPostAnEmptyBodyAndNeverSendTheClientId() {
-        fake.token(TOKEN, HASH, every(Access.MODIFY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         validate(TO_BC_ALL);
 
         assertThat(fake.requests()).hasSize(ProbePlan.forPlan(TO_BC_ALL).size()).allSatisfy(request -> {
@@ -226,13 +225,6 @@ class BigCommerceValidatorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BIGCOMMERCE_API_URL");
     }
 
-    static Map<Scope, Access> every(Access access) {
-        Map<Scope, Access> scopes = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            scopes.put(scope, access);
-        }
-        return scopes;
-    }
 
     static Credentials credentials() {
         return new Credentials(new StoreHash(HASH), new ClientId(CLIENT_ID), new AccessToken(TOKEN));

@@ -71,7 +71,7 @@ class OriginConfinementTest {
 
     private final FakeBigCommerce fake = FakeBigCommerce.start()
             .store(HASH, "Plant Shop", "plants.example", "Plus", "live")
-            .token(BigCommerceValidatorTest.TOKEN, HASH, BigCommerceValidatorTest.every(dev.bcsetup.flow.Access.MODIFY));
+            .token(BigCommerceValidatorTest.TOKEN, HASH, FakeBigCommerce.everyScope(dev.bcsetup.flow.Access.MODIFY));
     private final RecordingProxySelector proxies = new RecordingProxySelector();
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)

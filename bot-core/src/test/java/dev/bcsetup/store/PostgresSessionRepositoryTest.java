@@ -2,12 +2,10 @@ package dev.bcsetup.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,20 +17,17 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresSessionRepositoryTest extends SessionRepositoryContract {
 
-    private static EmbeddedPostgres postgres;
+    private static EmbeddedPostgresDatabase postgres;
     private static Database database;
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        database = Database.open(Optional.of(postgres.getJdbcUrl("postgres", "postgres")), null);
+        postgres = EmbeddedPostgresDatabase.start();
+        database = postgres.database();
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        if (database != null) {
-            database.close();
-        }
         if (postgres != null) {
             postgres.close();
         }

@@ -24,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +59,7 @@ class HandOffCrashIT {
     @Test
     void everyHandOffIsDeliveredExactlyOnceAcrossRepeatedKills() throws Exception {
         Random random = new Random();
-        Map<Scope, Access> all = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            all.put(scope, Access.MODIFY);
-        }
+        Map<Scope, Access> all = FakeBigCommerce.everyScope(Access.MODIFY);
         try (FakeBigCommerce bigCommerce = FakeBigCommerce.start()
                 .store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live");
                 WebhookReceiver receiver = new WebhookReceiver(SECRET, Clock.systemUTC()).start()) {

@@ -3,17 +3,16 @@ package dev.bcsetup.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bcsetup.credentials.fake.FakeBigCommerce;
+import dev.bcsetup.flow.Access;
+import dev.bcsetup.flow.Scope;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import dev.bcsetup.credentials.fake.FakeBigCommerce;
-import dev.bcsetup.flow.Access;
-import dev.bcsetup.flow.Scope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,12 +64,8 @@ class PlaygroundBrowserTest {
             System.err.println("SKIPPED: " + message);
             assumeTrue(false, message);
         }
-        Map<Scope, Access> modify = new EnumMap<>(Scope.class);
-        Map<Scope, Access> readOnly = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            modify.put(scope, Access.MODIFY);
-            readOnly.put(scope, Access.READ_ONLY);
-        }
+        Map<Scope, Access> modify = FakeBigCommerce.everyScope(Access.MODIFY);
+        Map<Scope, Access> readOnly = FakeBigCommerce.everyScope(Access.READ_ONLY);
         bigCommerce = FakeBigCommerce.start()
                 .store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live")
                 .token(TOKEN, "abc123", modify)

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -65,12 +64,8 @@ class SlackCredentialFormTest {
         rootLevel = root().getLevel();
         root().setLevel(Level.DEBUG);
         root().addAppender(logs);
-        Map<Scope, Access> modify = new EnumMap<>(Scope.class);
-        Map<Scope, Access> readOnly = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            modify.put(scope, Access.MODIFY);
-            readOnly.put(scope, Access.READ_ONLY);
-        }
+        Map<Scope, Access> modify = FakeBigCommerce.everyScope(Access.MODIFY);
+        Map<Scope, Access> readOnly = FakeBigCommerce.everyScope(Access.READ_ONLY);
         bigCommerce = FakeBigCommerce.start()
                 .store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live")
                 .token(TOKEN, "abc123", modify)

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,10 +66,7 @@ class SlackHandOffTest {
         rootLevel = root().getLevel();
         root().setLevel(Level.DEBUG);
         root().addAppender(logs);
-        Map<Scope, Access> modify = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            modify.put(scope, Access.MODIFY);
-        }
+        Map<Scope, Access> modify = FakeBigCommerce.everyScope(Access.MODIFY);
         bigCommerce = FakeBigCommerce.start().store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live")
                 .token(TOKEN, "abc123", modify);
         slack = new FakeSlackApi(SlackJourneyTest.BOT_TOKEN, "C0GENERAL01", CHANNEL);

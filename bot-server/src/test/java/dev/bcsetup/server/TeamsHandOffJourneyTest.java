@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,10 +59,7 @@ class TeamsHandOffJourneyTest {
     @BeforeAll
     static void start() throws Exception {
         logs = LogCapture.attach();
-        Map<Scope, Access> modify = new EnumMap<>(Scope.class);
-        for (Scope scope : Scope.values()) {
-            modify.put(scope, Access.MODIFY);
-        }
+        Map<Scope, Access> modify = FakeBigCommerce.everyScope(Access.MODIFY);
         bigCommerce = FakeBigCommerce.start()
                 .store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live")
                 .token(TOKEN, "abc123", modify);

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,15 @@ public final class FakeBigCommerce implements AutoCloseable {
     }
 
     /** Starts a fake on a free loopback port. */
+    /** Every scope at one access level: the grant of a token whose account ticked every box the same way. */
+    public static Map<Scope, Access> everyScope(Access access) {
+        Map<Scope, Access> scopes = new EnumMap<>(Scope.class);
+        for (Scope scope : Scope.values()) {
+            scopes.put(scope, access);
+        }
+        return scopes;
+    }
+
     public static FakeBigCommerce start() {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, the body
         // waits for the client's delayed ACK (about 40 ms on Linux), a delay the real API does not
