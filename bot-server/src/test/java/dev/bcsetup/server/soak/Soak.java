@@ -1,0 +1,233 @@
+package dev.bcsetup.server.soak;
+
+import dev.bcsetup.conversation.Platform;
+import dev.bcsetup.credentials.fake.FakeBigCommerce;
+import dev.bcsetup.fault.TcpFaultProxy;
+import dev.bcsetup.handoff.Outbox;
+import dev.bcsetup.handoff.WebhookReceiver;
+import dev.bcsetup.slack.FakeSlackApi;
+import dev.bcsetup.slack.SlackRequests;
+import dev.bcsetup.store.EmbeddedPostgresDatabase;
+import dev.bcsetup.teams.FakeBotConnector;
+import dev.bcsetup.teams.TeamsActivities;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issue 8's soak: many merchants, half in Slack and half in Teams, walking whole journeys again and again against the
+ * real server on PostgreSQL while its dependencies fail, hang and throttle on a schedule; then the checks that
+ * nothing was lost or duplicated, and the server's heap and threads over the run. The server runs in a JVM of its
+ * own ({@link SoakServer}) behind a {@link TcpFaultProxy} to the database; the fakes, the webhook receiver and the
+ * merchants run here.
+ */
+public final class Soak {
+
+    static final String BOT_TOKEN = "xoxb-5050-6060-SOAKBOTTOKEN";
+    static final String SIGNING_SECRET = "50a4c0ffee0123456789abcdef012345";
+    static final String WEBHOOK_SECRET = "soak-webhook-signing-secret";
+    static final String GENERAL = "C0GENERAL01";
+    static final String SLACK_ENGINEERS = "C0ENGINEERS";
+    static final String TEAMS_ENGINEERS = "19:soak-engineers@thread.tacv2";
+    /** 32 zero bytes: a well-formed CREDENTIALS_KEY for the soak, never used elsewhere. */
+    private static final String KEY = "soak:" + Base64.getEncoder().encodeToString(new byte[32]);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private Soak() {
+    }
+
+    public static SoakReport run(SoakPlan plan, PrintStream out) throws Exception {
+        Secrets secrets = new Secrets(BOT_TOKEN, SIGNING_SECRET, WEBHOOK_SECRET);
+        try (EmbeddedPostgresDatabase postgres = EmbeddedPostgresDatabase.start();
+             TcpFaultProxy relay = TcpFaultProxy.to(postgres.port());
+             FakeBigCommerce bigCommerce = FakeBigCommerce.start();
+             FakeSlackApi slack = new FakeSlackApi(BOT_TOKEN, GENERAL, SLACK_ENGINEERS);
+             FakeBotConnector connector = new FakeBotConnector();
+             WebhookReceiver receiver = new WebhookReceiver(WEBHOOK_SECRET, Clock.systemUTC()).start()) {
+            Map<String, String> env = environment(EmbeddedPostgresDatabase.jdbcUrl(relay.port()), slack, bigCommerce, receiver);
+            out.printf("Soak: %d merchants, %d s of load with faults, on PostgreSQL behind a relay%n", plan.merchants(),
+                    plan.load().toSeconds());
+            try (ServerProcess server = ServerProcess.start("soak", env, secrets);
+                 ServerProcess idle = plan.idleBaseline() ? ServerProcess.start("idle", idleEnvironment(postgres, env), secrets) : null;
+                 SlackWatch slackWatch = new SlackWatch(slack, SLACK_ENGINEERS, secrets);
+                 TeamsWatch teamsWatch = new TeamsWatch(connector, TEAMS_ENGINEERS, secrets)) {
+                return load(plan, out, new Parts(postgres, relay, bigCommerce, slack, connector, receiver, server, idle,
+                        slackWatch, teamsWatch, secrets));
+            }
+        }
+    }
+
+    /** Everything a soak runs against. */
+    private record Parts(EmbeddedPostgresDatabase postgres, TcpFaultProxy relay, FakeBigCommerce bigCommerce,
+                         FakeSlackApi slack, FakeBotConnector connector, WebhookReceiver receiver, ServerProcess server,
+                         ServerProcess idle, SlackWatch slackWatch, TeamsWatch teamsWatch, Secrets secrets) {
+    }
+
+    private static SoakReport load(SoakPlan plan, PrintStream out, Parts parts) throws Exception {
+        long begun = System.nanoTime();
+        List<ServerProcess.Sample> samples = new CopyOnWriteArrayList<>();
+        List<ServerProcess.Sample> idleSamples = new CopyOnWriteArrayList<>();
+        sample(parts, begun, samples, idleSamples);
+        long loadEnd = System.nanoTime() + plan.load().toNanos();
+        long drainEnd = loadEnd + plan.drain().toNanos();
+        Tally tally = new Tally();
+        Shared shared = new Shared(plan, tally, parts.secrets(), parts.bigCommerce(), loadEnd, drainEnd);
+        ScheduledExecutorService chores = Executors.newScheduledThreadPool(1, runnable -> {
+            Thread thread = new Thread(runnable, "soak-chores");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Thread> merchants = new ArrayList<>();
+        try (Faults faults = Faults.start(parts.relay(), parts.slack(), parts.connector(), parts.bigCommerce(), plan, loadEnd)) {
+            long every = plan.sampleEvery().toMillis();
+            chores.scheduleWithFixedDelay(() -> sample(parts, begun, samples, idleSamples), every, every, TimeUnit.MILLISECONDS);
+            // Nobody reads the probes BigCommerce received; the fake would keep them all.
+            chores.scheduleWithFixedDelay(parts.bigCommerce()::clearRequests, 5, 5, TimeUnit.SECONDS);
+            chores.scheduleWithFixedDelay(() -> progress(out, begun, tally, faults), 30, 30, TimeUnit.SECONDS);
+            URI slackEndpoint = URI.create("http://127.0.0.1:" + parts.server().port() + "/slack/events");
+            URI teamsEndpoint = URI.create("http://127.0.0.1:" + parts.server().port() + "/api/messages");
+            SlackRequests requests = new SlackRequests(SIGNING_SECRET, slackEndpoint, REQUEST_TIMEOUT);
+            TeamsActivities activities = new TeamsActivities(parts.connector().serviceUrl());
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            for (int m = 0; m < plan.merchants(); m++) {
+                Merchant merchant = m % 2 == 0
+                        ? new SlackMerchant(m, shared, requests, parts.slack(), parts.slackWatch(), GENERAL)
+                        : new TeamsMerchant(m, shared, activities, parts.teamsWatch(), http, teamsEndpoint);
+                Thread thread = new Thread(merchant, "soak-merchant-" + m);
+                thread.setDaemon(true);
+                merchants.add(thread);
+                thread.start();
+            }
+            for (Thread merchant : merchants) {
+                merchant.join(Math.max(1, (drainEnd - System.nanoTime()) / 1_000_000));
+            }
+            out.printf("  soak: merchants done after %.0f s; waiting for the outbox%n", seconds(begun));
+            awaitOutbox(parts, drainEnd);
+            List<InjectedFault> injected = faults.injected();
+            chores.shutdownNow();
+            chores.awaitTermination(70, TimeUnit.SECONDS);
+            ServerProcess.Sample settled = parts.server().sample(begun);
+            String threadsAtEnd = parts.server().threadsByName();
+            ServerProcess.Sample idleEnd = parts.idle() == null ? null : parts.idle().sample(begun);
+            return report(plan, parts, tally, injected, samples, idleSamples, settled, idleEnd, begun, loadEnd, threadsAtEnd);
+        } finally {
+            chores.shutdownNow();
+            merchants.forEach(Thread::interrupt);
+        }
+    }
+
+    private static SoakReport report(SoakPlan plan, Parts parts, Tally tally, List<InjectedFault> injected,
+                                     List<ServerProcess.Sample> samples, List<ServerProcess.Sample> idleSamples,
+                                     ServerProcess.Sample settled, ServerProcess.Sample idleEnd, long begun, long loadEnd,
+                                     String threadsAtEnd) {
+        List<Journey> journeys = tally.journeys();
+        Findings findings = SoakChecks.check(parts.postgres().database(), parts.receiver(), parts.slackWatch().engineerNotices(),
+                parts.teamsWatch().engineerNotices(), journeys);
+        long loadMillis = (loadEnd - begun) / 1_000_000;
+        List<ServerProcess.Sample> duringLoad = samples.stream().filter(s -> s.atMillis() <= loadMillis).toList();
+        List<ServerProcess.Sample> idleDuringLoad = idleSamples.stream().filter(s -> s.atMillis() <= loadMillis).toList();
+        SoakReport.Journeys outcomes = new SoakReport.Journeys(journeys.size(),
+                count(journeys, Journey.Outcome.COMPLETED, null), count(journeys, Journey.Outcome.ABANDONED, null),
+                count(journeys, Journey.Outcome.UNFINISHED, null), count(journeys, Journey.Outcome.COMPLETED, Platform.SLACK),
+                count(journeys, Journey.Outcome.COMPLETED, Platform.TEAMS));
+        SoakReport.Requests requests = new SoakReport.Requests(tally.requests(Platform.SLACK), tally.requests(Platform.TEAMS),
+                tally.serverErrors(), tally.noAnswer(), tally.slowAcks(), tally.slowestAckMillis(), tally.slowDialogs(),
+                tally.slowestDialogMillis(), tally.statuses());
+        SoakReport.Memory memory = new SoakReport.Memory(HeapTrend.of(duringLoad), settled.usedMb(),
+                parts.idle() == null ? null : HeapTrend.of(idleDuringLoad), samples.get(0).threads(),
+                samples.stream().mapToInt(ServerProcess.Sample::threads).max().orElse(0), settled.threads(),
+                idleSamples.isEmpty() ? 0 : idleSamples.get(0).threads(), idleEnd == null ? 0 : idleEnd.threads());
+        SoakReport.ServerLog log = new SoakReport.ServerLog(parts.server().warnings(), parts.server().errors(),
+                parts.server().warningsBySource(), parts.server().firstErrors());
+        int slackMerchants = (plan.merchants() + 1) / 2;
+        return new SoakReport(plan, slackMerchants, plan.merchants() - slackMerchants, loadMillis / 1000.0, seconds(begun),
+                outcomes, requests, injected, tally.failures(), findings, memory, log, parts.secrets().leaks(),
+                parts.slack().problems().size(), tally.stumbles(), stuck(journeys), threadsAtEnd);
+    }
+
+    /** How the first few unfinished journeys got stuck: their last steps. */
+    private static List<String> stuck(List<Journey> journeys) {
+        return journeys.stream().filter(j -> j.outcome() == Journey.Outcome.UNFINISHED).limit(4)
+                .map(j -> j.label + ": " + String.join(" | ", j.notes())).toList();
+    }
+
+    private static int count(List<Journey> journeys, Journey.Outcome outcome, Platform platform) {
+        return (int) journeys.stream().filter(j -> j.outcome() == outcome && (platform == null || j.platform == platform)).count();
+    }
+
+    private static void sample(Parts parts, long begun, List<ServerProcess.Sample> samples, List<ServerProcess.Sample> idleSamples) {
+        samples.add(parts.server().sample(begun));
+        if (parts.idle() != null) {
+            idleSamples.add(parts.idle().sample(begun));
+        }
+    }
+
+    /** Waits until every hand-off is delivered everywhere (or given up), or the drain's time is up. */
+    private static void awaitOutbox(Parts parts, long drainEnd) throws InterruptedException {
+        Outbox outbox = new Outbox(parts.postgres().database());
+        while (System.nanoTime() < drainEnd && outbox.pending() > 0) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static void progress(PrintStream out, long begun, Tally tally, Faults faults) {
+        List<Journey> journeys = tally.journeys();
+        FaultKind now = faults.current();
+        out.printf("  soak: %3.0f s, %d journeys started, %d completed%s%n", seconds(begun), journeys.size(),
+                journeys.stream().filter(j -> j.outcome() == Journey.Outcome.COMPLETED).count(),
+                now == null ? "" : "; now: " + now.label());
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static Map<String, String> environment(String databaseUrl, FakeSlackApi slack, FakeBigCommerce bigCommerce,
+                                                   WebhookReceiver receiver) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("BIND_ADDRESS", "127.0.0.1");
+        env.put("DATA_DIR", Files.createTempDirectory("soak-data").toString());
+        env.put("DATABASE_URL", databaseUrl);
+        env.put("CREDENTIALS_KEY", KEY);
+        env.put("PUBLIC_BASE_URL", "https://bot.example.com");
+        env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+        env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+        env.put("SLACK_API_URL", slack.url());
+        env.put("HANDOFF_SLACK_CHANNEL", SLACK_ENGINEERS);
+        env.put("HANDOFF_TEAMS_CHANNEL", TEAMS_ENGINEERS);
+        env.put("HANDOFF_WEBHOOK_URL", receiver.url().toString());
+        env.put("HANDOFF_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        env.put("BIGCOMMERCE_API_URL", bigCommerce.origin().toString());
+        return env;
+    }
+
+    /** The same server on a database of its own on the same PostgreSQL, straight (nothing is injected into it). */
+    private static Map<String, String> idleEnvironment(EmbeddedPostgresDatabase postgres, Map<String, String> env)
+            throws IOException, SQLException {
+        try (Connection connection = postgres.database().dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE idle");
+        }
+        Map<String, String> idle = new HashMap<>(env);
+        idle.put("DATA_DIR", Files.createTempDirectory("soak-idle").toString());
+        idle.put("DATABASE_URL", EmbeddedPostgresDatabase.jdbcUrl(postgres.port()).replace("/postgres?", "/idle?"));
+        return idle;
+    }
+}

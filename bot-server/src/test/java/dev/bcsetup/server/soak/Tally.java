@@ -1,0 +1,129 @@
+package dev.bcsetup.server.soak;
+
+import dev.bcsetup.conversation.Platform;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the merchants did and met, counted as they go: every request with its answer and how long the bot took,
+ * the failures they were shown, and every journey with what it saw.
+ */
+final class Tally {
+
+    /** Slack and Teams want an acknowledgement within 3 s. */
+    static final long ACK_LIMIT_MS = 3_000;
+    /** A Teams dialog answer that waits for the live check may take longer; Teams gives an invoke about 15 s. */
+    static final long DIALOG_LIMIT_MS = 15_000;
+
+    private final Map<Platform, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final LongAdder serverErrors = new LongAdder();
+    private final LongAdder noAnswer = new LongAdder();
+    private final LongAdder slowAcks = new LongAdder();
+    private final LongAdder slowDialogs = new LongAdder();
+    private final AtomicLong slowestAck = new AtomicLong();
+    private final AtomicLong slowestDialog = new AtomicLong();
+    private final Queue<Journey> journeys = new ConcurrentLinkedQueue<>();
+    private final Queue<String> stumbles = new ConcurrentLinkedQueue<>();
+
+    /** A request the bot answered; {@code dialog} when it is a Teams dialog submission that may wait for the live check. */
+    void answered(Platform platform, int status, long millis, boolean dialog) {
+        requests.computeIfAbsent(platform, p -> new LongAdder()).increment();
+        statuses.computeIfAbsent(platform + " " + status, s -> new LongAdder()).increment();
+        if (status >= 500) {
+            serverErrors.increment();
+        }
+        if (dialog) {
+            slowestDialog.accumulateAndGet(millis, Math::max);
+            if (millis > DIALOG_LIMIT_MS) {
+                slowDialogs.increment();
+            }
+        } else {
+            slowestAck.accumulateAndGet(millis, Math::max);
+            if (millis > ACK_LIMIT_MS) {
+                slowAcks.increment();
+            }
+        }
+    }
+
+    /** A request the bot did not answer in time (or whose connection failed). */
+    void unanswered(Platform platform) {
+        requests.computeIfAbsent(platform, p -> new LongAdder()).increment();
+        statuses.computeIfAbsent(platform + " no answer", s -> new LongAdder()).increment();
+        noAnswer.increment();
+    }
+
+    /** A failure a merchant was shown or met, by kind: an error message, a failed click, nothing shown. */
+    void failure(Journey journey, String kind) {
+        failures.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        journey.trouble(kind);
+    }
+
+    /** The soak's own mistake, not the bot's (a merchant pressed a button that was not there): kept to be fixed. */
+    void stumbled(Journey journey, Throwable e) {
+        failure(journey, "merchant stumbled: " + e.getClass().getSimpleName());
+        if (stumbles.size() < 5) {
+            stumbles.add(journey.label + ": " + e);
+        }
+    }
+
+    List<String> stumbles() {
+        return List.copyOf(stumbles);
+    }
+
+    void journey(Journey journey) {
+        journeys.add(journey);
+    }
+
+    List<Journey> journeys() {
+        return List.copyOf(journeys);
+    }
+
+    long requests(Platform platform) {
+        LongAdder count = requests.get(platform);
+        return count == null ? 0 : count.sum();
+    }
+
+    long serverErrors() {
+        return serverErrors.sum();
+    }
+
+    long noAnswer() {
+        return noAnswer.sum();
+    }
+
+    long slowAcks() {
+        return slowAcks.sum();
+    }
+
+    long slowDialogs() {
+        return slowDialogs.sum();
+    }
+
+    long slowestAckMillis() {
+        return slowestAck.get();
+    }
+
+    long slowestDialogMillis() {
+        return slowestDialog.get();
+    }
+
+    Map<String, Long> statuses() {
+        Map<String, Long> sorted = new TreeMap<>();
+        statuses.forEach((k, v) -> sorted.put(k, v.sum()));
+        return sorted;
+    }
+
+    Map<String, Long> failures() {
+        Map<String, Long> sorted = new TreeMap<>();
+        failures.forEach((k, v) -> sorted.put(k, v.sum()));
+        return sorted;
+    }
+}
