@@ -16,6 +16,7 @@ import dev.bcsetup.slack.SlackApp;
 import dev.bcsetup.store.Database;
 import dev.bcsetup.store.JdbcSessionRepository;
 import dev.bcsetup.store.SessionStore;
+import dev.bcsetup.store.StorageException;
 import dev.bcsetup.teams.SetupLinks;
 import dev.bcsetup.teams.TeamsApp;
 import io.javalin.Javalin;
@@ -132,6 +133,14 @@ public final class BotServer implements AutoCloseable {
                 }
             });
             cfg.routes.error(405, ctx -> ErrorPages.send(ctx, HttpStatus.METHOD_NOT_ALLOWED, "That method is not allowed here."));
+            cfg.routes.exception(StorageException.class, (e, ctx) -> {
+                // The database is away (readiness says so too): a page that says what to do, not a stack trace.
+                LOG.warn("Request {} {} answered 503, storage is unavailable: {}", ctx.method(), withoutLinkToken(ctx.path()),
+                        e.getMessage());
+                ctx.header("Retry-After", "60");
+                ErrorPages.send(ctx, HttpStatus.SERVICE_UNAVAILABLE, "We could not load or save your setup just now: our"
+                        + " database is not answering. Nothing you did before is lost. Please try again in a minute.");
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Request {} {} failed", ctx.method(), withoutLinkToken(ctx.path()), e);
                 ErrorPages.send(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.");

@@ -67,12 +67,7 @@ public final class SlackApp implements AutoCloseable {
     private SlackApp(SlackSettings settings, FlowLibrary flows) {
         this.settings = settings;
         this.flows = flows;
-        SlackConfig slackConfig = new SlackConfig();
-        settings.methodsEndpoint().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
-        // The SDK logs every request and response body at DEBUG; Reveal's views.update carries a secret.
-        slackConfig.setHttpClientResponseHandlers(new ArrayList<>(slackConfig.getHttpClientResponseHandlers().stream()
-                .filter(listener -> !(listener instanceof DetailedLoggingListener)).toList()));
-        Slack slack = Slack.getInstance(slackConfig);
+        Slack slack = Slack.getInstance(slackConfig(settings, SlackWebApi.CALL_TIMEOUT));
         // Every field set by hand: AppConfig's defaults read SLACK_* variables, and a stray SLACK_CLIENT_ID
         // would turn this single-workspace app into an OAuth app that refuses every request.
         AppConfig config = AppConfig.builder()
@@ -89,11 +84,26 @@ public final class SlackApp implements AutoCloseable {
         this.app = new App(config);
         this.parser = new SlackRequestParser(config);
         this.signatures = new SlackSignature.Generator(settings.signingSecret());
-        this.api = new SlackWebApi(slack.methods(settings.botToken()));
+        this.api = new SlackWebApi(slack.methods(settings.botToken()),
+                Slack.getInstance(slackConfig(settings, SlackWebApi.INTERACTIVE_CALL_TIMEOUT)).methods(settings.botToken()));
         this.notifier = settings.engineersChannel().map(channel -> new SlackNotifier(api, channel, workspaces, texts));
         this.handOffBlocks = new HandOffBlocks(texts, flows.forLocale(null));
         this.pictures = new SlackPictures(api, Clock.systemUTC());
         this.handOffNotifier = settings.engineersChannel().map(channel -> new SlackHandOffNotifier(api, channel, handOffBlocks));
+    }
+
+    /**
+     * The SDK's settings for Web API calls that give up after {@code callTimeout}: its own client has no overall
+     * limit, so a hanging Slack would hold a merchant's lane (or a request thread) as long as it keeps the socket open.
+     */
+    private static SlackConfig slackConfig(SlackSettings settings, Duration callTimeout) {
+        SlackConfig slackConfig = new SlackConfig();
+        settings.methodsEndpoint().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
+        slackConfig.setHttpClientCallTimeoutMillis((int) callTimeout.toMillis());
+        // The SDK logs every request and response body at DEBUG; Reveal's views.update carries a secret.
+        slackConfig.setHttpClientResponseHandlers(new ArrayList<>(slackConfig.getHttpClientResponseHandlers().stream()
+                .filter(listener -> !(listener instanceof DetailedLoggingListener)).toList()));
+        return slackConfig;
     }
 
     /** Builds the app; it answers nothing until {@link #start} gives it the conversations. */

@@ -223,11 +223,18 @@ final class SlackConversation {
     /** The live check ended: the report replaces the "checking" view, and the DM's step message shows it too. */
     private void checked(SessionKey key, Optional<String> knownDm, String viewId, String metadata, List<Reply> replies) {
         for (Reply reply : replies) {
+            View view = null;
             if (reply instanceof Reply.ReportShown shown) {
+                view = modals.report(texts.get(SlackText.MODAL_NOTICE_TITLE), shown.report(), metadata);
+            } else if (reply instanceof Reply.StepShown shown && shown.view().notice().isPresent()) {
+                // The check ended without a report (its result could not be stored): the modal says so too.
+                view = modals.notice(shown.view().notice().get(), metadata);
+            }
+            if (view != null) {
                 try {
-                    api.updateView(viewId, null, modals.report(texts.get(SlackText.MODAL_NOTICE_TITLE), shown.report(), metadata));
+                    api.updateView(viewId, null, view);
                 } catch (SlackCallFailed e) {
-                    // Closed already: the DM shows the same report.
+                    // Closed already: the DM shows the same.
                     LOG.info("Slack: report view of {} not updated ({})", key.user(), e.error());
                 }
             }
@@ -384,7 +391,8 @@ final class SlackConversation {
                     messages.remember(key, target.get());
                     return;
                 } catch (SlackCallFailed e) {
-                    if (e.error().equals("invalid_blocks")) {
+                    if (e.error().equals("invalid_blocks") || e.outage()) {
+                        // An outage: a new message might fail the same way, or leave two step messages once Slack is back.
                         throw e;
                     }
                     // Deleted, too old, or in a channel we lost: a new message becomes the step message.

@@ -9,23 +9,36 @@ import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The handful of Web API calls the bot makes, each checked for {@code ok}, with a 429 waited out as long
- * as Slack's {@code Retry-After} says (the SDK's synchronous client does not retry).
+ * as Slack's {@code Retry-After} says (the SDK's synchronous client does not retry). A 5xx is tried again after
+ * a short back-off for calls that do the same thing twice over (an update, a lookup), never for a new message,
+ * which a 5xx may have posted after all.
  */
 final class SlackWebApi {
 
+    /** The longest any call may take, so a hanging Slack holds a merchant's lane for seconds, not for ever. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** For the calls made before Slack is acknowledged (opening a modal): Slack gives up on us after 3 s. */
+    static final Duration INTERACTIVE_CALL_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(SlackWebApi.class);
     private static final int ATTEMPTS = 3;
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Set<String> REPEATABLE = Set.of("chat.update", "views.update", "views.publish",
+            "conversations.open", "usergroups.users.list");
 
     private final MethodsClient client;
+    private final MethodsClient interactive;
 
-    SlackWebApi(MethodsClient client) {
+    /** {@code interactive} makes the calls answered before the acknowledgement; it should give up sooner. */
+    SlackWebApi(MethodsClient client, MethodsClient interactive) {
         this.client = client;
+        this.interactive = interactive;
     }
 
     /** The bot's DM channel with a user ({@code D...}), opening it if needed. */
@@ -50,12 +63,12 @@ final class SlackWebApi {
 
     /** Opens a modal with a click's {@code trigger_id} (valid 3 s, once); returns the view with its id and hash. */
     View openView(String triggerId, View view) {
-        return call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view))).getView();
+        return call("views.open", () -> interactive.viewsOpen(r -> r.triggerId(triggerId).view(view))).getView();
     }
 
     /** Replaces an open modal by its id; {@code hash} (may be null) refuses to overwrite a newer version. */
     View updateView(String viewId, String hash, View view) {
-        return call("views.update", () -> client.viewsUpdate(r -> r.viewId(viewId).hash(hash).view(view))).getView();
+        return call("views.update", () -> interactive.viewsUpdate(r -> r.viewId(viewId).hash(hash).view(view))).getView();
     }
 
     /** The user IDs in a user group ({@code S...}); needs the {@code usergroups:read} scope. */
@@ -89,15 +102,18 @@ final class SlackWebApi {
                 return response;
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
-                if (status != 429 || attempt == ATTEMPTS) {
-                    throw new SlackCallFailed(method, status == 429 ? "ratelimited" : "http_" + status);
+                boolean unavailable = status >= 500;
+                if (attempt == ATTEMPTS || !(status == 429 || unavailable && REPEATABLE.contains(method))) {
+                    throw new SlackCallFailed(method, status == 429 ? "ratelimited" : "http_" + status, status == 429 || unavailable);
                 }
-                Duration wait = retryAfter(e.getResponse().header("Retry-After"));
-                LOG.info("Slack rate-limited {}: waiting {} s as Retry-After asks (attempt {} of {})",
-                        method, wait.toSeconds(), attempt, ATTEMPTS);
+                Duration wait = unavailable ? FIRST_BACKOFF.multipliedBy(1L << (attempt - 1))
+                        : retryAfter(e.getResponse().header("Retry-After"));
+                LOG.info("Slack answered {} to {}: trying again in {} ms (attempt {} of {})",
+                        status, method, wait.toMillis(), attempt + 1, ATTEMPTS);
                 sleep(wait);
             } catch (IOException e) {
-                throw new SlackCallFailed(method, e.getClass().getSimpleName());
+                // Unreachable or past CALL_TIMEOUT: not repeated, as a hanging Slack would hold the lane once per attempt.
+                throw new SlackCallFailed(method, e.getClass().getSimpleName(), true);
             }
         }
     }

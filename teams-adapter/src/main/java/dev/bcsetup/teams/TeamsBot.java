@@ -30,6 +30,7 @@ import dev.bcsetup.handoff.Engineer;
 import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.MarkResult;
 import dev.bcsetup.handoff.RevealResult;
+import dev.bcsetup.store.StorageException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -90,6 +91,22 @@ public final class TeamsBot implements Bot {
         Activity activity = turn.getActivity();
         engineers.observe(activity);
         people.saw(activity.getFrom());
+        try {
+            dispatch(turn, activity);
+        } catch (StorageException e) {
+            // A setup link, a reveal or a receipt needs the database, which does not answer: say so, rather than fail.
+            LOG.warn("A Teams {} was not carried out, storage is unavailable: {}", activity.getType(), e.getMessage());
+            String text = TeamsTexts.forLocale(activity.getLocale()).get("storage.unavailable");
+            if (ActivityTypes.INVOKE.equals(activity.getType())) {
+                answer(turn, AdaptiveCards.dialogMessage(text));
+            } else {
+                sendText(turn, text);
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void dispatch(TurnContext turn, Activity activity) {
         switch (Objects.requireNonNullElse(activity.getType(), "")) {
             case ActivityTypes.MESSAGE -> onMessage(turn, activity);
             case ActivityTypes.INVOKE -> onInvoke(turn, activity);
@@ -107,7 +124,6 @@ public final class TeamsBot implements Bot {
             }
             default -> LOG.debug("Ignoring a Teams {} activity", activity.getType());
         }
-        return CompletableFuture.completedFuture(null);
     }
 
     /** Installing the bot in a personal chat opens the guide; Teams may send both kinds of install activity. */
@@ -451,6 +467,11 @@ public final class TeamsBot implements Bot {
                 cardMessages.remember(key, new CardMessages.Card(conversationId, target));
                 return;
             } catch (RuntimeException e) {
+                if (!ConnectorRetry.refused(e)) {
+                    // Down, hanging or throttled past our retries: a new card would fail the same way, or, if the update
+                    // went through after all, show the step twice.
+                    throw e;
+                }
                 LOG.info("Could not update card message in place ({}); sending a new one", e.getClass().getSimpleName());
             }
         }
