@@ -25,7 +25,12 @@ final class Faults implements AutoCloseable {
     private final FakeSlackApi slack;
     private final FakeBotConnector connector;
     private final FakeBigCommerce bigCommerce;
+    /** When one fault was in force, {@link System#nanoTime} values. */
+    record Window(FaultKind kind, long from, long to) {
+    }
+
     private final Map<FaultKind, double[]> injected = new EnumMap<>(FaultKind.class);
+    private final List<Window> windows = new ArrayList<>();
     private final Thread thread;
     private volatile FaultKind current;
 
@@ -61,6 +66,10 @@ final class Faults implements AutoCloseable {
         return list;
     }
 
+    synchronized List<Window> windows() {
+        return List.copyOf(windows);
+    }
+
     private void schedule(SoakPlan plan, long loadEndNanos) {
         if (!sleep(plan.lead())) {
             return;
@@ -79,6 +88,7 @@ final class Faults implements AutoCloseable {
             current = null;
             end(kind);
             synchronized (this) {
+                windows.add(new Window(kind, began, System.nanoTime()));
                 double[] totals = injected.computeIfAbsent(kind, k -> new double[2]);
                 totals[0]++;
                 totals[1] += (System.nanoTime() - began) / 1e9;

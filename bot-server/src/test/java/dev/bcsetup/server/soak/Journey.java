@@ -24,8 +24,11 @@ final class Journey {
         READ_ONLY_TOKEN
     }
 
-    /** How the journey ended. */
-    enum Outcome { COMPLETED, ABANDONED, UNFINISHED }
+    /**
+     * How the journey ended: with a receipt; told the credentials had passed but never shown the receipt (it was
+     * lost on its way); given up (too many checks); or not at all by the end of the soak.
+     */
+    enum Outcome { COMPLETED, TOLD_DONE_WITHOUT_RECEIPT, ABANDONED, UNFINISHED }
 
     private static final int NOTES_KEPT = 20;
 
@@ -124,6 +127,13 @@ final class Journey {
             receipts.add(reference);
         }
         outcome = Outcome.COMPLETED;
+    }
+
+    /** The bot said the credentials had passed, but the merchant never saw the receipt. */
+    synchronized void toldDone() {
+        if (outcome == Outcome.UNFINISHED) {
+            outcome = Outcome.TOLD_DONE_WITHOUT_RECEIPT;
+        }
     }
 
     synchronized void abandon() {

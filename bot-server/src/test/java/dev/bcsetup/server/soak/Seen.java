@@ -63,6 +63,12 @@ final class Seen {
         if (shown.contains("belongs to an earlier step")) {
             return Optional.of("told: button from an earlier step");
         }
+        if (shown.contains("could not save that just now") || shown.contains("my database is not answering")) {
+            return Optional.of("told: not saved, try again in a minute");
+        }
+        if (shown.contains("could not store them for the migration team")) {
+            return Optional.of("told: checked but not stored, send again");
+        }
         if (shown.contains("went wrong")) {
             return Optional.of("told: something went wrong");
         }
@@ -72,6 +78,16 @@ final class Seen {
     /** Whether a report says BigCommerce, not the credentials, was the problem: worth waiting a while before again. */
     static boolean bigCommerceTrouble(String shown) {
         return trouble(shown).filter(t -> t.startsWith("report: ")).isPresent();
+    }
+
+    /** The bot's answer to a press on an old message: it shows the current step again. */
+    static boolean staleButton(String shown) {
+        return shown.contains("belongs to an earlier step");
+    }
+
+    /** The bot's answer once the credentials passed: nothing left to do (it does not repeat the reference). */
+    static boolean alreadyValidated(String shown) {
+        return shown.contains("already passed every check");
     }
 
     static boolean tooManyChecks(String shown) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link SoakServer} in a JVM of its own, started with exactly the configuration given (nothing inherited from
@@ -44,10 +46,11 @@ final class ServerProcess implements AutoCloseable {
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     /** One question at a time; not the monitor the log reader takes, so a reply is never held up behind a question. */
     private final Object asking = new Object();
+    private final AtomicLong questions = new AtomicLong();
     private final AtomicInteger warnings = new AtomicInteger();
     private final AtomicInteger errors = new AtomicInteger();
     private final List<String> firstErrors = new ArrayList<>();
-    private final Map<String, Integer> warningsBySource = new TreeMap<>();
+    private final Map<String, Integer> warningKinds = new TreeMap<>();
     private final Secrets secrets;
 
     private ServerProcess(String name, Process process, Secrets secrets) {
@@ -92,6 +95,18 @@ final class ServerProcess implements AutoCloseable {
         return new Sample((System.nanoTime() - soakStartNanos) / 1_000_000, Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
     }
 
+    /** The classes holding the most of the server's heap after a full collection: name to bytes and instances. */
+    Map<String, long[]> histogram() {
+        Map<String, long[]> classes = new HashMap<>();
+        for (String entry : ask("histogram").split("\\|")) {
+            String[] parts = entry.split(" ");
+            if (parts.length == 3) {
+                classes.put(parts[0], new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+            }
+        }
+        return classes;
+    }
+
     /** The server's live threads counted by name, most first. */
     String threadsByName() {
         return ask("threads");
@@ -105,14 +120,17 @@ final class ServerProcess implements AutoCloseable {
 
     private String askNow(String command) {
         try {
-            replies.clear();
-            commands.write(command + "\n");
+            String id = Long.toString(questions.incrementAndGet());
+            commands.write(command + " " + id + "\n");
             commands.flush();
-            String reply = replies.poll(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (reply == null) {
-                throw new IllegalStateException("the " + name + " server did not answer " + command);
+            long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                String reply = replies.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (reply != null && reply.startsWith(id + " ")) {
+                    return reply.substring(id.length() + 1);
+                }
             }
-            return reply;
+            throw new IllegalStateException("the " + name + " server did not answer " + command);
         } catch (IOException e) {
             throw new UncheckedIOException("the " + name + " server is gone", e);
         } catch (InterruptedException e) {
@@ -129,9 +147,9 @@ final class ServerProcess implements AutoCloseable {
         return errors.get();
     }
 
-    /** Warnings by the class that logged them. */
-    synchronized Map<String, Integer> warningsBySource() {
-        return new TreeMap<>(warningsBySource);
+    /** Warnings by the class that logged them and what they say, numbers blanked out. */
+    synchronized Map<String, Integer> warningKinds() {
+        return new TreeMap<>(warningKinds);
     }
 
     synchronized List<String> firstErrors() {
@@ -162,9 +180,10 @@ final class ServerProcess implements AutoCloseable {
         String level = parts.length > 1 ? parts[1] : "";
         if (level.equals("WARN")) {
             warnings.incrementAndGet();
-            String source = parts[2].split(" - ", 2)[0];
+            // Warnings by what they say, numbers and ids blanked out, so a hundred alike count as one kind.
+            String kind = parts[2].replaceAll("[0-9]+", "#").replaceAll("[A-Za-z0-9:_-]*#[A-Za-z0-9:#_-]*", "#");
             synchronized (this) {
-                warningsBySource.merge(source, 1, Integer::sum);
+                warningKinds.merge(kind.length() > 160 ? kind.substring(0, 160) : kind, 1, Integer::sum);
             }
         } else if (level.equals("ERROR") || !line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")) {
             // An error, or a line that is not the log's own (a stack trace, the JVM complaining).

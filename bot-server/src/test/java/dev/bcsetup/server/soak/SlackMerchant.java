@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +59,10 @@ final class SlackMerchant extends Merchant {
                     journey.abandon();
                     return;
                 }
+                if (Seen.alreadyValidated(notice)) {
+                    journey.toldDone();
+                    return;
+                }
                 chose &= !notice.contains("Choose which way");
             }
             SlackInbox.Message shown = inbox.message();
@@ -71,18 +77,18 @@ final class SlackMerchant extends Merchant {
             } else if (text.contains("\"open_form:6\"")) {
                 form(journey, inbox, shown);
             } else if (step == 1 && !chose) {
-                chose = click(journey, inbox, shown, "choose_direction:0:TO_BIGCOMMERCE", List.of());
+                chose = click(journey, inbox, shown, "choose_direction:0:TO_BIGCOMMERCE", List.of(), SlackInbox::shownAgain);
             } else if (step == 1) {
-                click(journey, inbox, shown, "next:0", DATA_SETS);
+                click(journey, inbox, shown, "next:0", DATA_SETS, SlackInbox::movedOn);
             } else if (step >= 2 && step <= 6 && journey.helpAt == step && !helped) {
-                helped = click(journey, inbox, shown, "help:" + (step - 1), List.of());
+                helped = click(journey, inbox, shown, "help:" + (step - 1), List.of(), SlackInbox::noticed);
             } else if (step >= 2 && step <= 6 && journey.backAt == step && !wentBack) {
-                wentBack = click(journey, inbox, shown, "back:" + (step - 1), List.of());
+                wentBack = click(journey, inbox, shown, "back:" + (step - 1), List.of(), SlackInbox::movedOn);
             } else if (step >= 2 && step <= 6 && journey.restartAt == step && !restarted) {
                 restarted = command(journey, inbox, "restart");
                 chose &= !restarted;
             } else if (step >= 2 && step <= 6) {
-                click(journey, inbox, shown, "next:" + (step - 1), List.of());
+                click(journey, inbox, shown, "next:" + (step - 1), List.of(), SlackInbox::movedOn);
             } else {
                 lookAgain(journey, inbox);
             }
@@ -111,15 +117,10 @@ final class SlackMerchant extends Merchant {
     /** Opens the secure form from the DM (the last step, or a report's Try again) and goes through the modal. */
     private void form(Journey journey, SlackInbox inbox, SlackInbox.Message shown) {
         String before = inbox.viewId();
-        if (!click(journey, inbox, shown, "open_form:6", List.of())) {
+        if (!click(journey, inbox, shown, "open_form:6", List.of(), SlackInbox::modalOpened)) {
             return;
         }
         String opened = inbox.viewId();
-        if (opened == null || opened.equals(before)) {
-            // A notice or a message came first; the modal, if it opens, comes a moment later.
-            inbox.awaitChange(inbox.version(), 1_000);
-            opened = inbox.viewId();
-        }
         if (opened != null && !opened.equals(before)) {
             modal(journey, inbox, opened);
         }
@@ -151,7 +152,7 @@ final class SlackMerchant extends Merchant {
                 }
                 long version = inbox.version();
                 if (send(journey, "Try again in the modal", () -> requests.clickInView(TEAM, journey.user, view, "open_form:6")).isEmpty()
-                        || !reacted(journey, inbox, version)) {
+                        || !reacted(journey, inbox, in -> in.version() != version)) {
                     return;
                 }
             } else {
@@ -201,27 +202,31 @@ final class SlackMerchant extends Merchant {
     }
 
     private boolean command(Journey journey, SlackInbox inbox, String words) {
-        long version = inbox.version();
+        SlackInbox.Mark mark = inbox.mark();
         think();
         return send(journey, "command '" + words + "'", () -> requests.slashCommand(TEAM, journey.user, general, words)).isPresent()
-                && reacted(journey, inbox, version);
+                && reacted(journey, inbox, in -> in.shownAgain(mark));
     }
 
-    /** Presses a button of the step message; true when the bot visibly answered. */
-    private boolean click(Journey journey, SlackInbox inbox, SlackInbox.Message on, String value, List<String> ticked) {
+    /**
+     * Presses a button of the step message; true when the bot answered as {@code answered} expects (a new step, the
+     * same step again, a notice, a modal). Any change will not do: an answer to an older press may arrive meanwhile.
+     */
+    private boolean click(Journey journey, SlackInbox inbox, SlackInbox.Message on, String value, List<String> ticked,
+                          BiPredicate<SlackInbox, SlackInbox.Mark> answered) {
         if (!on.text().contains("\"value\":\"" + value + "\"")) {
             tally.failure(journey, "button not on the message");
             pause();
             return false;
         }
-        long version = inbox.version();
+        SlackInbox.Mark mark = inbox.mark();
         think();
         return send(journey, "press " + value, () -> requests.click(TEAM, journey.user, on.call(), value, ticked)).isPresent()
-                && reacted(journey, inbox, version);
+                && reacted(journey, inbox, in -> answered.test(in, mark));
     }
 
-    private boolean reacted(Journey journey, SlackInbox inbox, long version) {
-        if (inbox.awaitChange(version, patience())) {
+    private boolean reacted(Journey journey, SlackInbox inbox, Predicate<SlackInbox> answered) {
+        if (inbox.await(patience(), answered)) {
             SlackInbox.Message shown = inbox.message();
             journey.note("sees step " + (shown == null ? "-" : Seen.step(shown.text())) + ", modal " + inbox.viewId());
             return true;

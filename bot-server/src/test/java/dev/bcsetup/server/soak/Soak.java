@@ -84,6 +84,8 @@ public final class Soak {
         List<ServerProcess.Sample> samples = new CopyOnWriteArrayList<>();
         List<ServerProcess.Sample> idleSamples = new CopyOnWriteArrayList<>();
         sample(parts, begun, samples, idleSamples);
+        String threadsAtStart = parts.server().threadsByName();
+        Map<String, long[]> heapAtStart = parts.server().histogram();
         long loadEnd = System.nanoTime() + plan.load().toNanos();
         long drainEnd = loadEnd + plan.drain().toNanos();
         Tally tally = new Tally();
@@ -119,23 +121,30 @@ public final class Soak {
             }
             out.printf("  soak: merchants done after %.0f s; waiting for the outbox%n", seconds(begun));
             awaitOutbox(parts, drainEnd);
-            List<InjectedFault> injected = faults.injected();
+            out.printf("  soak: outbox drained after %.0f s; letting the server idle for %d s%n", seconds(begun),
+                    plan.settle().toSeconds());
+            Thread.sleep(plan.settle().toMillis());
             chores.shutdownNow();
             chores.awaitTermination(70, TimeUnit.SECONDS);
             ServerProcess.Sample settled = parts.server().sample(begun);
-            String threadsAtEnd = parts.server().threadsByName();
             ServerProcess.Sample idleEnd = parts.idle() == null ? null : parts.idle().sample(begun);
-            return report(plan, parts, tally, injected, samples, idleSamples, settled, idleEnd, begun, loadEnd, threadsAtEnd);
+            Settled end = new Settled(settled, idleEnd, threadsAtStart, parts.server().threadsByName(),
+                    HeapGrowth.between(heapAtStart, parts.server().histogram()));
+            return report(plan, parts, tally, faults, samples, idleSamples, end, begun, loadEnd);
         } finally {
             chores.shutdownNow();
             merchants.forEach(Thread::interrupt);
         }
     }
 
-    private static SoakReport report(SoakPlan plan, Parts parts, Tally tally, List<InjectedFault> injected,
+    /** The servers once everything is over: heap and threads, and what grew in the heap since the start. */
+    private record Settled(ServerProcess.Sample server, ServerProcess.Sample idle, String threadsAtStart, String threadsAtEnd,
+                           List<String> heapGrowth) {
+    }
+
+    private static SoakReport report(SoakPlan plan, Parts parts, Tally tally, Faults faults,
                                      List<ServerProcess.Sample> samples, List<ServerProcess.Sample> idleSamples,
-                                     ServerProcess.Sample settled, ServerProcess.Sample idleEnd, long begun, long loadEnd,
-                                     String threadsAtEnd) {
+                                     Settled end, long begun, long loadEnd) {
         List<Journey> journeys = tally.journeys();
         Findings findings = SoakChecks.check(parts.postgres().database(), parts.receiver(), parts.slackWatch().engineerNotices(),
                 parts.teamsWatch().engineerNotices(), journeys);
@@ -143,28 +152,43 @@ public final class Soak {
         List<ServerProcess.Sample> duringLoad = samples.stream().filter(s -> s.atMillis() <= loadMillis).toList();
         List<ServerProcess.Sample> idleDuringLoad = idleSamples.stream().filter(s -> s.atMillis() <= loadMillis).toList();
         SoakReport.Journeys outcomes = new SoakReport.Journeys(journeys.size(),
-                count(journeys, Journey.Outcome.COMPLETED, null), count(journeys, Journey.Outcome.ABANDONED, null),
+                count(journeys, Journey.Outcome.COMPLETED, null), count(journeys, Journey.Outcome.TOLD_DONE_WITHOUT_RECEIPT, null),
+                count(journeys, Journey.Outcome.ABANDONED, null),
                 count(journeys, Journey.Outcome.UNFINISHED, null), count(journeys, Journey.Outcome.COMPLETED, Platform.SLACK),
                 count(journeys, Journey.Outcome.COMPLETED, Platform.TEAMS));
         SoakReport.Requests requests = new SoakReport.Requests(tally.requests(Platform.SLACK), tally.requests(Platform.TEAMS),
-                tally.serverErrors(), tally.noAnswer(), tally.slowAcks(), tally.slowestAckMillis(), tally.slowDialogs(),
+                tally.serverErrors(), gatewayErrors(tally, faults), tally.noAnswer(), tally.slowAcks(), tally.slowestAckMillis(),
+                tally.slowDialogs(),
                 tally.slowestDialogMillis(), tally.statuses());
-        SoakReport.Memory memory = new SoakReport.Memory(HeapTrend.of(duringLoad), settled.usedMb(),
+        SoakReport.Memory memory = new SoakReport.Memory(HeapTrend.of(duringLoad), end.server().usedMb(),
                 parts.idle() == null ? null : HeapTrend.of(idleDuringLoad), samples.get(0).threads(),
-                samples.stream().mapToInt(ServerProcess.Sample::threads).max().orElse(0), settled.threads(),
-                idleSamples.isEmpty() ? 0 : idleSamples.get(0).threads(), idleEnd == null ? 0 : idleEnd.threads());
+                samples.stream().mapToInt(ServerProcess.Sample::threads).max().orElse(0), end.server().threads(),
+                idleSamples.isEmpty() ? 0 : idleSamples.get(0).threads(), end.idle() == null ? 0 : end.idle().threads(),
+                end.heapGrowth(), end.threadsAtStart(), end.threadsAtEnd());
         SoakReport.ServerLog log = new SoakReport.ServerLog(parts.server().warnings(), parts.server().errors(),
-                parts.server().warningsBySource(), parts.server().firstErrors());
+                parts.server().warningKinds(), parts.server().firstErrors());
         int slackMerchants = (plan.merchants() + 1) / 2;
         return new SoakReport(plan, slackMerchants, plan.merchants() - slackMerchants, loadMillis / 1000.0, seconds(begun),
-                outcomes, requests, injected, tally.failures(), findings, memory, log, parts.secrets().leaks(),
-                parts.slack().problems().size(), tally.stumbles(), stuck(journeys), threadsAtEnd);
+                outcomes, requests, faults.injected(), tally.failures(), findings, memory, log, parts.secrets().leaks(),
+                parts.slack().problems().size(), tally.stumbles(), stuck(journeys));
     }
 
     /** How the first few unfinished journeys got stuck: their last steps. */
     private static List<String> stuck(List<Journey> journeys) {
-        return journeys.stream().filter(j -> j.outcome() == Journey.Outcome.UNFINISHED).limit(4)
+        return journeys.stream().filter(j -> j.outcome() == Journey.Outcome.UNFINISHED || j.label.startsWith("teams-001") || j.label.startsWith("slack-000")).limit(8)
                 .map(j -> j.label + ": " + String.join(" | ", j.notes())).toList();
+    }
+
+    /**
+     * The 5xx answers that only passed on a Bot Connector failure: 502 (or 503, 504) to Teams while the connector was
+     * down, hanging or throttling, or just after, while the calls it held ran out.
+     */
+    private static long gatewayErrors(Tally tally, Faults faults) {
+        long grace = Duration.ofSeconds(15).toNanos();
+        List<Faults.Window> connector = faults.windows().stream().filter(w -> w.kind().name().startsWith("CONNECTOR_")).toList();
+        return tally.serverErrorTimes().stream()
+                .filter(error -> error[1] != 500 && connector.stream().anyMatch(w -> error[0] >= w.from() && error[0] <= w.to() + grace))
+                .count();
     }
 
     private static int count(List<Journey> journeys, Journey.Outcome outcome, Platform platform) {

@@ -18,8 +18,11 @@ class SoakIT {
         SoakReport report = Soak.run(SoakPlan.ci(), System.out);
         System.out.println(report.table());
         report.log().firstErrors().forEach(line -> System.out.println("  server: " + line));
+        report.log().warningKinds().forEach((kind, count) -> System.out.println("  warned " + count + " x: " + kind));
         report.stuck().forEach(journey -> System.out.println("  stuck: " + journey));
-        System.out.println("  threads at the end: " + report.threadsAtEnd());
+        report.memory().heapGrowth().forEach(line -> System.out.println("  heap grew: " + line));
+        System.out.println("  threads at the start: " + report.memory().threadsAtStart());
+        System.out.println("  threads at the end: " + report.memory().threadsAtEnd());
         assertThat(report.violations()).as("invariants the soak broke").isEmpty();
     }
 }

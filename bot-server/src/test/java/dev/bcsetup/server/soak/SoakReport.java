@@ -8,32 +8,41 @@ import java.util.Map;
  * Everything a soak measured: the merchants' journeys and what they met, the faults injected, the hand-offs set
  * against the receipts, and the server's heap and threads beside an idle copy of it. {@link #violations} lists the
  * invariants broken; {@link #table} is the Markdown table to read or paste. {@code stuck} shows how a few unfinished
- * journeys got stuck (their last steps), {@code threadsAtEnd} the server's threads by name after the drain.
+ * journeys got stuck (their last steps).
  */
 public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, double loadSeconds, double wholeSeconds,
                          Journeys journeys, Requests requests, List<InjectedFault> faults, Map<String, Long> failures,
                          Findings findings, Memory memory, ServerLog log, List<String> secretLeaks,
-                         int slackPayloadProblems, List<String> stumbles, List<String> stuck, String threadsAtEnd) {
+                         int slackPayloadProblems, List<String> stumbles, List<String> stuck) {
 
-    /** Journeys started and how they ended, all and by platform. */
-    public record Journeys(int started, int completed, int abandoned, int unfinished, int slackCompleted, int teamsCompleted) {
-    }
-
-    /** Requests the merchants sent and how the bot answered. */
-    public record Requests(long slack, long teams, long serverErrors, long unanswered, long slowAcks, long slowestAckMs,
-                           long slowDialogs, long slowestDialogMs, Map<String, Long> statuses) {
+    /**
+     * Journeys started and how they ended, all and by platform. {@code toldDone}: the bot said the credentials had
+     * passed, but the receipt with the reference never reached the merchant.
+     */
+    public record Journeys(int started, int completed, int toldDone, int abandoned, int unfinished, int slackCompleted,
+                           int teamsCompleted) {
     }
 
     /**
-     * The soak server's heap over the load (and after the drain, {@code settledMb}) beside the idle server's, and the
-     * threads of each at the start, at the peak and at the end.
+     * Requests the merchants sent and how the bot answered; {@code gatewayErrors} are the 5xx that only passed on the
+     * Bot Connector's own failure (a 502 while it was down or hanging).
      */
-    public record Memory(HeapTrend heap, double settledMb, HeapTrend idleHeap, int threadsStart, int threadsPeak,
-                         int threadsEnd, int idleThreadsStart, int idleThreadsEnd) {
+    public record Requests(long slack, long teams, long serverErrors, long gatewayErrors, long unanswered, long slowAcks,
+                           long slowestAckMs, long slowDialogs, long slowestDialogMs, Map<String, Long> statuses) {
     }
 
-    /** The soak server's log: counts, the busiest sources of warnings, and the first errors. */
-    public record ServerLog(int warnings, int errors, Map<String, Integer> warningsBySource, List<String> firstErrors) {
+    /**
+     * The soak server's heap over the load (and once it settled after the drain, {@code settledMb}) beside the idle
+     * server's; the threads of each at the start, at the peak and at the end; the classes that grew most in the heap,
+     * and the threads by name at the start and the end.
+     */
+    public record Memory(HeapTrend heap, double settledMb, HeapTrend idleHeap, int threadsStart, int threadsPeak,
+                         int threadsEnd, int idleThreadsStart, int idleThreadsEnd, List<String> heapGrowth,
+                         String threadsAtStart, String threadsAtEnd) {
+    }
+
+    /** The soak server's log: counts, its warnings by kind, and the first errors. */
+    public record ServerLog(int warnings, int errors, Map<String, Integer> warningKinds, List<String> firstErrors) {
     }
 
     /** Heap growth from the first sample to the settled one that still counts as flat. */
@@ -57,8 +66,9 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
         if (journeys.abandoned() + journeys.unfinished() > 0) {
             broken.add(journeys.abandoned() + " journeys abandoned and " + journeys.unfinished() + " unfinished at the end");
         }
-        if (requests.serverErrors() > 0) {
-            broken.add(requests.serverErrors() + " answers with a 5xx status: " + requests.statuses());
+        if (requests.serverErrors() > requests.gatewayErrors()) {
+            broken.add((requests.serverErrors() - requests.gatewayErrors()) + " answers with a 5xx status of the bot's own: "
+                    + requests.statuses());
         }
         if (findings.outboxPending() > 0) {
             broken.add(findings.outboxPending() + " deliveries still pending in the outbox");
@@ -90,6 +100,8 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
                 loadSeconds, wholeSeconds - loadSeconds)));
         rows.add(row("journeys completed with a receipt (Slack / Teams)", String.format("%,d (%,d / %,d) of %,d started",
                 journeys.completed(), journeys.slackCompleted(), journeys.teamsCompleted(), journeys.started())));
+        rows.add(row("journeys told 'already passed every check' without ever seeing their receipt",
+                String.valueOf(journeys.toldDone())));
         rows.add(row("journeys abandoned (too many checks) / unfinished at the end",
                 journeys.abandoned() + " / " + journeys.unfinished()));
         rows.add(row("requests: commands, clicks, form submissions (Slack / Teams)", String.format("%,d (%,d / %,d)",
@@ -98,7 +110,8 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
             rows.add(row("fault: " + fault.kind().label(), String.format("%d x, %.0f s", fault.count(), fault.seconds())));
         }
         failures.forEach((kind, count) -> rows.add(row("met by merchants: " + kind, String.format("%,d", count))));
-        rows.add(row("5xx answers from the bot", String.format("%,d", requests.serverErrors())));
+        rows.add(row("5xx answers from the bot (of which 502 to Teams while the Bot Connector failed)",
+                String.format("%,d (%,d)", requests.serverErrors(), requests.gatewayErrors())));
         rows.add(row("requests not answered within 30 s", String.format("%,d", requests.unanswered())));
         rows.add(row("acknowledgements over 3 s (slowest)", String.format("%,d (%.1f s)", requests.slowAcks(),
                 requests.slowestAckMs() / 1000.0)));

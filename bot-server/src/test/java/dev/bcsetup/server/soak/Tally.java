@@ -32,6 +32,8 @@ final class Tally {
     private final AtomicLong slowestDialog = new AtomicLong();
     private final Queue<Journey> journeys = new ConcurrentLinkedQueue<>();
     private final Queue<String> stumbles = new ConcurrentLinkedQueue<>();
+    /** When each 5xx came ({@link System#nanoTime}) and its status. */
+    private final Queue<long[]> serverErrorTimes = new ConcurrentLinkedQueue<>();
 
     /** A request the bot answered; {@code dialog} when it is a Teams dialog submission that may wait for the live check. */
     void answered(Platform platform, int status, long millis, boolean dialog) {
@@ -39,6 +41,7 @@ final class Tally {
         statuses.computeIfAbsent(platform + " " + status, s -> new LongAdder()).increment();
         if (status >= 500) {
             serverErrors.increment();
+            serverErrorTimes.add(new long[] {System.nanoTime(), status});
         }
         if (dialog) {
             slowestDialog.accumulateAndGet(millis, Math::max);
@@ -93,6 +96,11 @@ final class Tally {
 
     long serverErrors() {
         return serverErrors.sum();
+    }
+
+    /** The 5xx answers, as when ({@link System#nanoTime}) and status. */
+    List<long[]> serverErrorTimes() {
+        return List.copyOf(serverErrorTimes);
     }
 
     long noAnswer() {

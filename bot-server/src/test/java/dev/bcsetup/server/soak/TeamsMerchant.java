@@ -64,11 +64,22 @@ final class TeamsMerchant extends Merchant {
                     journey.abandon();
                     return;
                 }
+                if (Seen.alreadyValidated(message)) {
+                    journey.toldDone();
+                    return;
+                }
                 chose &= !message.contains("Choose which way");
             }
             TeamsInbox.Card card = inbox.card();
             String text = card == null ? "" : card.text();
             int step = Seen.step(text);
+            // The card itself carries the bot's notice about the step (a setup begun without a direction, say); a notice
+            // with a button (the credentials already passed, with Start over) comes as a card of its own.
+            chose &= !text.contains("Choose which way");
+            if (Seen.alreadyValidated(text)) {
+                journey.toldDone();
+                return;
+            }
             if (journey.done()) {
                 return;
             } else if (card == null) {
