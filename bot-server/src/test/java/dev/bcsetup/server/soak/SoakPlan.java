@@ -15,7 +15,7 @@ public record SoakPlan(int merchants, Duration load, Duration lead, Duration fau
     /** The bench: 100 merchants for {@code load}, each fault 20 s with 10 s of quiet after, an idle server beside. */
     public static SoakPlan bench(Duration load) {
         return new SoakPlan(100, load, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10),
-                Duration.ofMinutes(4), Duration.ofSeconds(70), Duration.ofSeconds(15), Duration.ofSeconds(8), true, 8);
+                Duration.ofMinutes(6), Duration.ofSeconds(70), Duration.ofSeconds(15), Duration.ofSeconds(8), true, 8);
     }
 
     /** The short soak of {@code mvn verify}: 50 merchants for 75 s, every kind of fault once for 5 s. */

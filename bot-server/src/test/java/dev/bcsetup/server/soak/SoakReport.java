@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * Everything a soak measured: the merchants' journeys and what they met, the faults injected, the hand-offs set
  * against the receipts, and the server's heap and threads beside an idle copy of it. {@link #violations} lists the
- * invariants broken; {@link #table} is the Markdown table to read or paste. {@code stuck} shows how a few unfinished
- * journeys got stuck (their last steps).
+ * invariants broken; {@link #table} is the Markdown table to read or paste. {@code stuck} shows how a few journeys
+ * that ended without a receipt got there (their last steps).
  */
-public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, double loadSeconds, double wholeSeconds,
+public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, double loadSeconds, double drainedSeconds,
+                         double wholeSeconds,
                          Journeys journeys, Requests requests, List<InjectedFault> faults, Map<String, Long> failures,
                          Findings findings, Memory memory, ServerLog log, List<String> secretLeaks,
                          int slackPayloadProblems, List<String> stumbles, List<String> stuck) {
@@ -25,10 +26,12 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
 
     /**
      * Requests the merchants sent and how the bot answered; {@code gatewayErrors} are the 5xx that only passed on the
-     * Bot Connector's own failure (a 502 while it was down or hanging).
+     * Bot Connector's own failure (a 502 while it was down or hanging). Answers over 3 s are counted by platform,
+     * Teams dialog submissions (which may wait for the live check) apart, against Teams' 15 s.
      */
-    public record Requests(long slack, long teams, long serverErrors, long gatewayErrors, long unanswered, long slowAcks,
-                           long slowestAckMs, long slowDialogs, long slowestDialogMs, Map<String, Long> statuses) {
+    public record Requests(long slack, long teams, long serverErrors, long gatewayErrors, long unanswered,
+                           long slackSlowAcks, long slackSlowestMs, long teamsSlowAcks, long teamsSlowestMs,
+                           long slowDialogs, long slowestDialogMs, Map<String, Long> statuses) {
     }
 
     /**
@@ -46,9 +49,14 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
     }
 
     /** Heap growth from the first sample to the settled one that still counts as flat. */
-    static final double HEAP_GROWTH_LIMIT_MB = 64;
-    /** Threads left over after the drain beyond the start's that still count as no leak. */
-    static final int THREAD_GROWTH_LIMIT = 40;
+    static final double HEAP_GROWTH_LIMIT_MB = 32;
+    /**
+     * Threads left after the drain and a minute's idling, beyond the start's, that still count as no leak. Pools keep
+     * what they grew to under load: Jetty's (at most 250 threads) retires one idle thread a minute, the Bot Framework
+     * SDK's and the bot's own executors are bounded. A thread leaked per journey or per request exceeds this within
+     * the first few hundred journeys.
+     */
+    static final int THREAD_GROWTH_LIMIT = 120;
 
     /** The invariants this soak broke; empty when nothing was lost, duplicated or leaked. */
     public List<String> violations() {
@@ -96,8 +104,9 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
         List<String[]> rows = new ArrayList<>();
         rows.add(row("merchants (Slack + Teams), each journey a new person with a new store",
                 String.format("%d (%d + %d)", slackMerchants + teamsMerchants, slackMerchants, teamsMerchants)));
-        rows.add(row("load, then journeys finishing and the outbox draining", String.format("%.0f s, then %.0f s",
-                loadSeconds, wholeSeconds - loadSeconds)));
+        rows.add(row("load; then journeys finishing and the outbox draining; the outbox empty after the load's end",
+                String.format("%.0f s; %.0f s; %.0f s", loadSeconds, wholeSeconds - loadSeconds - plan.settle().toSeconds(),
+                        drainedSeconds)));
         rows.add(row("journeys completed with a receipt (Slack / Teams)", String.format("%,d (%,d / %,d) of %,d started",
                 journeys.completed(), journeys.slackCompleted(), journeys.teamsCompleted(), journeys.started())));
         rows.add(row("journeys told 'already passed every check' without ever seeing their receipt",
@@ -113,8 +122,9 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
         rows.add(row("5xx answers from the bot (of which 502 to Teams while the Bot Connector failed)",
                 String.format("%,d (%,d)", requests.serverErrors(), requests.gatewayErrors())));
         rows.add(row("requests not answered within 30 s", String.format("%,d", requests.unanswered())));
-        rows.add(row("acknowledgements over 3 s (slowest)", String.format("%,d (%.1f s)", requests.slowAcks(),
-                requests.slowestAckMs() / 1000.0)));
+        rows.add(row("answers over 3 s: Slack / Teams, dialog submissions apart (slowest)", String.format(
+                "%,d (%.1f s) / %,d (%.1f s)", requests.slackSlowAcks(), requests.slackSlowestMs() / 1000.0,
+                requests.teamsSlowAcks(), requests.teamsSlowestMs() / 1000.0)));
         rows.add(row("Teams dialog submissions over 15 s (slowest)", String.format("%,d (%.1f s)", requests.slowDialogs(),
                 requests.slowestDialogMs() / 1000.0)));
         rows.add(row("hand-offs stored / receipts seen", findings.handOffs() + " / " + findings.receipts()));

@@ -26,9 +26,9 @@ final class Tally {
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final LongAdder serverErrors = new LongAdder();
     private final LongAdder noAnswer = new LongAdder();
-    private final LongAdder slowAcks = new LongAdder();
+    private final Map<Platform, LongAdder> slowAcks = new ConcurrentHashMap<>();
     private final LongAdder slowDialogs = new LongAdder();
-    private final AtomicLong slowestAck = new AtomicLong();
+    private final Map<Platform, AtomicLong> slowestAck = new ConcurrentHashMap<>();
     private final AtomicLong slowestDialog = new AtomicLong();
     private final Queue<Journey> journeys = new ConcurrentLinkedQueue<>();
     private final Queue<String> stumbles = new ConcurrentLinkedQueue<>();
@@ -49,9 +49,9 @@ final class Tally {
                 slowDialogs.increment();
             }
         } else {
-            slowestAck.accumulateAndGet(millis, Math::max);
+            slowestAck.computeIfAbsent(platform, p -> new AtomicLong()).accumulateAndGet(millis, Math::max);
             if (millis > ACK_LIMIT_MS) {
-                slowAcks.increment();
+                slowAcks.computeIfAbsent(platform, p -> new LongAdder()).increment();
             }
         }
     }
@@ -107,16 +107,19 @@ final class Tally {
         return noAnswer.sum();
     }
 
-    long slowAcks() {
-        return slowAcks.sum();
+    /** Answers slower than {@link #ACK_LIMIT_MS} on {@code platform} (Teams dialog submissions aside). */
+    long slowAcks(Platform platform) {
+        LongAdder count = slowAcks.get(platform);
+        return count == null ? 0 : count.sum();
     }
 
     long slowDialogs() {
         return slowDialogs.sum();
     }
 
-    long slowestAckMillis() {
-        return slowestAck.get();
+    long slowestAckMillis(Platform platform) {
+        AtomicLong slowest = slowestAck.get(platform);
+        return slowest == null ? 0 : slowest.get();
     }
 
     long slowestDialogMillis() {
