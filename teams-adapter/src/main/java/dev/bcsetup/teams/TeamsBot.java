@@ -388,11 +388,13 @@ public final class TeamsBot implements Bot {
         if (command instanceof TeamsCommand.RegisterEngineersChannel) {
             if (engineers.configured()) {
                 sendText(turn, texts.get("engineers.configured"));
-            } else if ("channel".equals(activity.getConversation().getConversationType())) {
-                engineers.register(activity);
+            } else if (!"channel".equals(activity.getConversation().getConversationType())) {
+                sendText(turn, texts.get("engineers.channel.only"));
+            } else if (engineerActions.mayRegisterChannel(engineer(activity), activity.getConversation().getId())) {
+                engineers.register(activity, engineer(activity).userId());
                 sendText(turn, texts.get("engineers.registered"));
             } else {
-                sendText(turn, texts.get("engineers.channel.only"));
+                sendText(turn, texts.get("engineers.refused"));
             }
             return;
         }
