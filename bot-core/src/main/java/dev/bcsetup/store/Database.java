@@ -26,6 +26,8 @@ public final class Database implements AutoCloseable {
      * gone, the merchant must still hear "not saved" in time. A healthy pool hands out a connection in microseconds.
      */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+    /** How long {@link #open} waits for the first connection: opening an H2 file cold, or a remote server, takes longer. */
+    private static final Duration FIRST_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final int PING_TIMEOUT_SECONDS = 2;
     private static final Duration QUERY_SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
@@ -48,6 +50,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Optional<String> jdbcUrl, Path dataDirectory) {
         Database database = connect(jdbcUrl, dataDirectory);
         try {
+            database.awaitFirstConnection();
             database.migrate();
             return database;
         } catch (RuntimeException e) {
@@ -77,6 +80,21 @@ public final class Database implements AutoCloseable {
         // Start without a connection: open() reports an unreachable database itself, in its own words.
         config.setInitializationFailTimeout(-1);
         return new Database(new HikariDataSource(config), target);
+    }
+
+    /**
+     * Asks for a connection until one comes or {@link #FIRST_CONNECTION_TIMEOUT} passes; the pool keeps connecting
+     * meanwhile. If none came, {@link #migrate} reports the database unreachable in its own words.
+     */
+    private void awaitFirstConnection() {
+        long deadline = System.nanoTime() + FIRST_CONNECTION_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = dataSource.getConnection()) {
+                return;
+            } catch (SQLException e) {
+                // Not yet: asked again until the deadline.
+            }
+        }
     }
 
     /** Applies every migration the database has not seen yet. */

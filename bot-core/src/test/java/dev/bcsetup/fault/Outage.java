@@ -8,6 +8,7 @@ package dev.bcsetup.fault;
 public final class Outage {
 
     private boolean holding;
+    private int held;
 
     /** Holds every request that arrives from now on. */
     public synchronized void begin() {
@@ -22,13 +23,20 @@ public final class Outage {
 
     /** Returns at once when open; otherwise waits for {@link #end()}. */
     public synchronized void await() {
-        while (holding) {
-            try {
+        held++;
+        try {
+            while (holding) {
                 wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            held--;
         }
+    }
+
+    /** How many requests are waiting at the gate now, so a test knows its request reached the stuck service. */
+    public synchronized int held() {
+        return holding ? held : 0;
     }
 }

@@ -18,6 +18,7 @@ import dev.bcsetup.store.JdbcSessionRepository;
 import dev.bcsetup.store.SessionStore;
 import dev.bcsetup.store.StorageException;
 import dev.bcsetup.teams.SetupLinks;
+import dev.bcsetup.notify.EngineerChannels;
 import dev.bcsetup.teams.TeamsApp;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -78,7 +79,7 @@ public final class BotServer implements AutoCloseable {
         // Slack answers at POST /slack/events (or over Socket Mode), Teams at POST /api/messages; each brings
         // its engineer notifier beside the log's.
         Optional<SlackApp> slack = SlackEndpoint.from(config, flows);
-        TeamsApp teams = TeamsRoute.app(config);
+        TeamsApp teams = TeamsRoute.app(config, new EngineerChannels(database, clock));
         List<EngineerNotifier> notifiers = new ArrayList<>(List.of(new LogNotifier(), teams.engineerNotifier()));
         slack.flatMap(SlackApp::notifier).ifPresent(notifiers::add);
         // Engineers' channels that hear of each hand-off: the Slack and Teams adapters add their HandOffNotifier here.

@@ -142,6 +142,12 @@ class DatabaseOutageTest {
         browser.press("choose_direction:0:TO_BIGCOMMERCE");
         assertThat(browser.press("next:0", "PRODUCTS").body()).contains("Step 2 of 7");
 
+        int linkMessage = connector.calls().size();
+        teams.say("setup for jane@example.com");
+        Matcher link = Pattern.compile("/setup/[A-Za-z0-9_-]+").matcher(connector.calls().get(linkMessage).text());
+        assertThat(link.find()).as("a one-time link").isTrue();
+        Browser customer = new Browser(server.port());
+
         FaultTally tally = new FaultTally(ACK_LIMIT_MS);
         long cut = System.nanoTime();
         proxy.cut();
@@ -170,6 +176,10 @@ class DatabaseOutageTest {
         HttpResponse<String> stranger = tally.send(() -> new Browser(server.port()).get("/"));
         assertThat(stranger.statusCode()).isEqualTo(503);
         assertThat(stranger.body()).contains(NOT_SAVED).contains("try again in a minute");
+        // A customer opening a one-time link: the link itself is in the database, so a short 503 page.
+        HttpResponse<String> invited = tally.send(() -> customer.get(link.group()));
+        assertThat(invited.statusCode()).isEqualTo(503);
+        assertThat(invited.body()).contains(NOT_SAVED);
         assertThat(tally.send(() -> browser.get("/readyz")).statusCode()).isEqualTo(503);
         assertThat(tally.send(() -> browser.get("/healthz")).statusCode()).isEqualTo(200);
         long outageMs = (System.nanoTime() - cut) / 1_000_000;
@@ -189,6 +199,7 @@ class DatabaseOutageTest {
         HttpResponse<String> after = browser.press("next:1");
         assertThat(after.body()).contains("Step 3 of 7").doesNotContain(NOT_SAVED);
         assertThat(browser.press("next:2").body()).contains("Step 4 of 7");
+        assertThat(customer.get(link.group()).body()).contains("Step 1 of 7");
 
         figures.add("presses and pages during a " + outageMs + " ms cut: " + tally.summary() + ", 0 x 500; /readyz 200 again "
                 + recoveryMs + " ms after the restore, no restart");

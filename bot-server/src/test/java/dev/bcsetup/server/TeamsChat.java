@@ -50,6 +50,11 @@ final class TeamsChat {
         return cardId;
     }
 
+    /** Types {@code text} in the chat; the HTTP answer. */
+    HttpResponse<String> say(String text) throws Exception {
+        return post(teams.text(chat, merchant, text));
+    }
+
     /** Presses a button on the guide's card; the HTTP answer. */
     HttpResponse<String> press(String action, String dataSets) throws Exception {
         ObjectNode value = JSON.createObjectNode().put("action", action).put("user", merchant.id());

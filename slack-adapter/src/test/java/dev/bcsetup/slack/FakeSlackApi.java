@@ -127,6 +127,11 @@ public final class FakeSlackApi implements AutoCloseable {
         hang.end();
     }
 
+    /** How many calls are being held by {@link #hang()} right now. */
+    public int held() {
+        return hang.held();
+    }
+
     /** A user group ({@code S...}) and its members, for {@code usergroups.list} and {@code usergroups.users.list}. */
     public void group(String id, String handle, String... users) {
         groups.put(id + "/" + handle, List.of(users));
@@ -189,7 +194,12 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** Waits for the {@code nth} (1-based, counting from {@code after}) call matching; fails after 10 s. */
     public Call await(int after, Predicate<Call> wanted, String description) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        return await(after, wanted, description, Duration.ofSeconds(10));
+    }
+
+    /** As {@link #await(int, Predicate, String)}, failing after {@code timeout}. */
+    public Call await(int after, Predicate<Call> wanted, String description, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             List<Call> snapshot = calls();
             for (int i = after; i < snapshot.size(); i++) {

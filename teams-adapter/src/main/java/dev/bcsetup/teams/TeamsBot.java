@@ -214,7 +214,7 @@ public final class TeamsBot implements Bot {
                 answer = AdaptiveCards.dialogContinue(rejected.form().title(), cards.form(rejected.form(), key, texts));
             } else if (reply instanceof Reply.ReportShown shown) {
                 // The chat's card becomes the report too, so the chat tells the same story once the dialog is closed.
-                showCard(turn, key, cards.report(shown.report(), key), chatCardOf(turn, key));
+                showChatCard(turn, key, cards.report(shown.report(), key));
                 answer = AdaptiveCards.dialogContinue(Markup.plain(shown.report().headline()),
                         cards.reportInDialog(shown.report(), key, texts));
             } else if (reply instanceof Reply.Checking checking) {
@@ -222,7 +222,7 @@ public final class TeamsBot implements Bot {
             } else if (reply instanceof Reply.Notice notice) {
                 messages.add(Markup.plain(notice.text()));
             } else if (reply instanceof Reply.StepShown shown) {
-                showCard(turn, key, cards.step(shown.view(), key, texts), chatCardOf(turn, key));
+                showChatCard(turn, key, cards.step(shown.view(), key, texts));
                 shown.view().notice().ifPresent(n -> messages.add(Markup.plain(n)));
             } else if (reply instanceof Reply.HelpShown help) {
                 messages.add(Markup.plain(help.title()));
@@ -388,11 +388,13 @@ public final class TeamsBot implements Bot {
         if (command instanceof TeamsCommand.RegisterEngineersChannel) {
             if (engineers.configured()) {
                 sendText(turn, texts.get("engineers.configured"));
-            } else if ("channel".equals(activity.getConversation().getConversationType())) {
-                engineers.register(activity);
+            } else if (!"channel".equals(activity.getConversation().getConversationType())) {
+                sendText(turn, texts.get("engineers.channel.only"));
+            } else if (engineerActions.mayRegisterChannel(engineer(activity), activity.getConversation().getId())) {
+                engineers.register(activity, engineer(activity).userId());
                 sendText(turn, texts.get("engineers.registered"));
             } else {
-                sendText(turn, texts.get("engineers.channel.only"));
+                sendText(turn, texts.get("engineers.refused"));
             }
             return;
         }
@@ -452,6 +454,18 @@ public final class TeamsBot implements Bot {
             } else {
                 send(turn, cardMessage(cards.notice(notice.text(), notice.actions(), key)));
             }
+        }
+    }
+
+    /**
+     * The chat's card follows what a dialog shows. The dialog's answer rides on the invoke's HTTP response, so a Bot
+     * Connector that is down or hanging costs only the chat's copy: the merchant still sees the report in the dialog.
+     */
+    private void showChatCard(TurnContext turn, SessionKey key, ObjectNode card) {
+        try {
+            showCard(turn, key, card, chatCardOf(turn, key));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not update the chat's card after a dialog ({}); the dialog shows it", e.getClass().getSimpleName());
         }
     }
 

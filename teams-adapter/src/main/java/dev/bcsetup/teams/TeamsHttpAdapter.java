@@ -29,10 +29,11 @@ final class TeamsHttpAdapter extends BotFrameworkHttpAdapter {
 
     /**
      * The longest one Bot Connector call may take, the SDK's retries of a 5xx included. The connector answers in well
-     * under a second; two calls (an update, then a new message) still fit in the 15 s the Bot Framework waits for a turn.
+     * under a second, and a turn answers Teams only after its calls: a hanging connector must not keep Teams waiting
+     * past the 3 s a merchant's press (and an invoke) deserves.
      */
-    static final Duration CONNECTOR_CALL_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration CONNECTOR_CALL_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final String appPassword;
     private final String authTenant;

@@ -93,6 +93,11 @@ public final class FakeBotConnector implements AutoCloseable {
         hang.end();
     }
 
+    /** How many calls are being held by {@link #hang()} right now. */
+    public int held() {
+        return hang.held();
+    }
+
     public int throttledCount() {
         return throttled.get();
     }

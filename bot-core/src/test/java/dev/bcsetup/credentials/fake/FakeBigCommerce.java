@@ -134,6 +134,11 @@ public final class FakeBigCommerce implements AutoCloseable {
         hang.end();
     }
 
+    /** How many requests are being held by {@link #hang()} right now. */
+    public int held() {
+        return hang.held();
+    }
+
     /** Answers 503 to everything while {@code unavailable}. */
     public void unavailable(boolean unavailable) {
         this.unavailable = unavailable;
