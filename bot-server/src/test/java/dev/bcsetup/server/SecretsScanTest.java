@@ -19,6 +19,7 @@ import dev.bcsetup.teams.TeamsActivities;
 import dev.bcsetup.teams.TeamsActivities.Chat;
 import dev.bcsetup.teams.TeamsActivities.Person;
 import dev.bcsetup.teams.TokenMinter;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -30,6 +31,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +64,8 @@ import org.junit.jupiter.api.io.TempDir;
  * signing secret, the Microsoft app password, the CREDENTIALS_KEY material, the webhook secret), as written and
  * URL-encoded, JSON-escaped, in hex and in base64 at every alignment, is looked for in every log line, every request
  * Slack, the Bot Connector, BigCommerce and Microsoft's login received (headers included), every answer the bot gave,
- * every webhook request, and the raw bytes of the database files.
+ * every webhook request, and the database: the raw bytes of H2's files, and (the same journeys again on PostgreSQL)
+ * a dump of every row.
  *
  * <p>The only places allowed to hold one: the reveal shown to the authorised engineer (one Slack modal, one Teams
  * dialog), the webhook body's {@code credentials.accessToken} and {@code credentials.clientId}, and what each service
@@ -109,7 +117,19 @@ class SecretsScanTest {
     private final Map<String, Long> scanned = new TreeMap<>();
 
     @Test
-    void noSecretAnywhereButTheRevealTheHandOffAndTheServicesThatNeedIt() throws Exception {
+    void onH2NoSecretAnywhereButTheRevealTheHandOffAndTheServicesThatNeedIt() throws Exception {
+        journeysThenScan(Optional.empty());
+    }
+
+    @Test
+    void onPostgresqlNoSecretAnywhereButTheRevealTheHandOffAndTheServicesThatNeedIt() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            journeysThenScan(Optional.of(postgres));
+        }
+    }
+
+    /** Runs every journey on H2 in the data folder, or on {@code postgres}; then scans everything they left. */
+    private void journeysThenScan(Optional<EmbeddedPostgres> postgres) throws Exception {
         Path data = Files.createDirectories(work.resolve("data"));
         LogCapture logs = LogCapture.everythingAtDebug();
         FakeBigCommerce bigCommerce = FakeBigCommerce.start().store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live")
@@ -124,14 +144,16 @@ class SecretsScanTest {
         slackTap = Wiretap.to(slack.url());
         connectorTap = Wiretap.to(connector.serviceUrl());
         Wiretap webhookTap = Wiretap.to("http://127.0.0.1:" + webhook.url().getPort());
-        BotServer server = BotServer.start(TestConfig.local(data,
+        List<String> database = postgres.map(pg -> List.of("DATABASE_URL", pg.getJdbcUrl("postgres", "postgres"))).orElse(List.of());
+        BotServer server = BotServer.start(TestConfig.local(data, Stream.concat(database.stream(), Stream.of(
                 "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_API_URL", slackTap.url(),
                 "MICROSOFT_APP_ID", APP_ID, "MICROSOFT_APP_PASSWORD", APP_PASSWORD, "MICROSOFT_OPENID_METADATA_URL", metadata,
                 "BIGCOMMERCE_API_URL", bigCommerce.origin().toString(),
                 "CREDENTIALS_KEY", CREDENTIALS_KEY,
                 "HANDOFF_SLACK_CHANNEL", ENGINEERS_CHANNEL, "HANDOFF_TEAMS_CHANNEL", TEAMS_ENGINEERS,
                 "HANDOFF_WEBHOOK_URL", webhookTap.url() + "hand-offs", "HANDOFF_WEBHOOK_SECRET", WEBHOOK_SECRET,
-                "ENGINEERS", SLACK_ENGINEER + "," + TeamsActivities.aadObjectId(TEAMS_ENGINEER)), Clock.systemUTC());
+                "ENGINEERS", SLACK_ENGINEER + "," + TeamsActivities.aadObjectId(TEAMS_ENGINEER))).toArray(String[]::new)),
+                Clock.systemUTC());
         front = Wiretap.to("http://127.0.0.1:" + server.port());
         SlackRequests requests = new SlackRequests(SIGNING_SECRET, URI.create(front.url() + "slack/events"));
         TeamsWalk teams = new TeamsWalk(front.port(), new TeamsActivities(connectorTap.url()), connector,
@@ -188,8 +210,11 @@ class SecretsScanTest {
             scanWebhook(secrets, webhookTap);
             scanBigCommerce(secrets, bigCommerce);
             scanLogin(secrets, login);
-            scanDatabase(secrets, data);
-            System.out.println("SecretsScanTest scanned: " + scanned + ", " + secrets.scannedChars() + " characters in all");
+            scanDatabaseFiles(secrets, data, postgres.isEmpty());
+            if (postgres.isPresent()) {
+                scanRows(secrets, postgres.get());
+            }
+            System.out.println("SecretsScanTest on " + (postgres.isPresent() ? "PostgreSQL" : "H2") + " scanned: " + scanned + ", " + secrets.scannedChars() + " characters in all");
         } finally {
             Stream.of(front, slackTap, connectorTap, webhookTap).forEach(Wiretap::close);
             webhook.close();
@@ -499,8 +524,8 @@ class SecretsScanTest {
         }
     }
 
-    /** The raw bytes of every file the database left, after it closed. */
-    private void scanDatabase(SecretScanner secrets, Path data) throws IOException {
+    /** The raw bytes of every file in the data folder (H2's database among them) after the server closed. */
+    private void scanDatabaseFiles(SecretScanner secrets, Path data, boolean h2) throws IOException {
         SecretScanner marker = new SecretScanner().add("the Slack merchant's ID", SLACK_MERCHANT);
         boolean markerSeen = false;
         List<Path> files;
@@ -511,10 +536,51 @@ class SecretsScanTest {
             byte[] bytes = Files.readAllBytes(file);
             assertThat(secrets.find(bytes)).as("secrets in the bytes of %s", file.getFileName()).isEmpty();
             markerSeen |= !marker.find(bytes).isEmpty();
-            count("database files", 1);
-            count("database bytes", bytes.length);
+            count("files in the data folder", 1);
+            count("bytes in the data folder", bytes.length);
         }
-        assertThat(markerSeen).as("the scan reads the database files' plain text (the merchant's ID is there)").isTrue();
+        if (h2) {
+            assertThat(markerSeen).as("the scan reads the database files' plain text (the merchant's ID is there)").isTrue();
+        }
+    }
+
+    /** Every row of every table PostgreSQL holds, as text (binary columns as their raw bytes and in hex). */
+    private void scanRows(SecretScanner secrets, EmbeddedPostgres postgres) throws SQLException {
+        SecretScanner marker = new SecretScanner().add("the Slack merchant's ID", SLACK_MERCHANT);
+        boolean markerSeen = false;
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet found = connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+                while (found.next()) {
+                    tables.add(found.getString("TABLE_NAME"));
+                }
+            }
+            assertThat(tables).as("tables").contains("sessions");
+            for (String table : tables) {
+                try (Statement select = connection.createStatement();
+                     ResultSet rows = select.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    ResultSetMetaData columns = rows.getMetaData();
+                    while (rows.next()) {
+                        StringBuilder row = new StringBuilder(table).append(':');
+                        for (int column = 1; column <= columns.getColumnCount(); column++) {
+                            row.append(' ').append(columns.getColumnName(column)).append('=');
+                            if (columns.getColumnType(column) == Types.BINARY || columns.getColumnType(column) == Types.VARBINARY) {
+                                byte[] bytes = rows.getBytes(column);
+                                row.append(bytes == null ? "null" : new String(bytes, StandardCharsets.ISO_8859_1)
+                                        + " " + HexFormat.of().formatHex(bytes));
+                            } else {
+                                row.append(rows.getString(column));
+                            }
+                        }
+                        assertClean(secrets, "a row of " + table, row.toString());
+                        markerSeen |= !marker.find(row).isEmpty();
+                        count("database rows", 1);
+                        count("characters in database rows", row.length());
+                    }
+                }
+            }
+        }
+        assertThat(markerSeen).as("the row dump holds the merchant's ID, so it is the real data").isTrue();
     }
 
     private static Map<String, List<String>> withoutAuthorization(Map<String, List<String>> headers) {
