@@ -7,6 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -115,8 +117,8 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
                 line.append(" [args ").append(Arrays.deepToString(record.getParameters())).append(']');
             }
             if (record.getThrown() != null) {
-                java.io.StringWriter trace = new java.io.StringWriter();
-                record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+                StringWriter trace = new StringWriter();
+                record.getThrown().printStackTrace(new PrintWriter(trace));
                 line.append('\n').append(trace);
             }
             synchronized (LogCapture.this) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bcsetup.slack.FakeSlackApi;
 import dev.bcsetup.slack.FakeSlackApi.Call;
 import dev.bcsetup.slack.SlackRequests;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.net.URLEncoder;
@@ -15,9 +16,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +63,7 @@ class SlackRefusalsTest {
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,7 +120,7 @@ class SlackRefusalsTest {
         return SlackRequests.formBody(form);
     }
 
-    /** A request signed at {@code timestamp} as Slack signs it, sent exactly as given; returns the status. */
+    /** A request signed at {@code timestamp} as Slack signs it, sent exactly as given. */
     private static HttpResponse<String> signedAt(long timestamp, String body) {
         return requests.send("application/x-www-form-urlencoded", body, timestamp, requests.sign(timestamp, body));
     }
@@ -133,7 +137,7 @@ class SlackRefusalsTest {
      * Sends {@code replay} and proves it was acknowledged and nothing else: the status asked for next (on the same
      * merchant's lane, so after anything the replay set off) shows {@code step}, and is the only Web API call since.
      */
-    private static void assertReplayIgnored(String user, java.util.function.Supplier<HttpResponse<String>> replay, String step) {
+    private static void assertReplayIgnored(String user, Supplier<HttpResponse<String>> replay, String step) {
         int mark = slack.calls().size();
         assertThat(replay.get().statusCode()).as("a replay within the 5 minutes is acknowledged").isEqualTo(200);
         assertThat(stepOf(user)).as("where the merchant is after the replay").isEqualTo(step);
@@ -213,7 +217,7 @@ class SlackRefusalsTest {
             String genuine = requests.sign(now, body);
             String hex = genuine.substring(3);
             for (String shape : List.of("v0=" + hex.substring(0, hex.length() - 2), "v0=" + hex + "00", "v0=" + hex.substring(0, 32),
-                    "v0=" + hex.toUpperCase(java.util.Locale.ROOT), "v1=" + hex, hex, "v0=", "v0=" + hex + "," + genuine)) {
+                    "v0=" + hex.toUpperCase(Locale.ROOT), "v1=" + hex, hex, "v0=", "v0=" + hex + "," + genuine)) {
                 HttpResponse<String> response = requests.send("application/x-www-form-urlencoded", body, now, shape);
                 assertThat(response.statusCode()).as(shape).isEqualTo(401);
             }
@@ -244,7 +248,7 @@ class SlackRefusalsTest {
                 for (String[] header : headers) {
                     request.header(header[0], header[1]);
                 }
-                assertThat(send(request.build()).statusCode()).as(java.util.Arrays.deepToString(headers)).isEqualTo(401);
+                assertThat(send(request.build()).statusCode()).as(Arrays.deepToString(headers)).isEqualTo(401);
             }
         });
     }
