@@ -209,7 +209,7 @@ class DatabaseOutageTest {
     void aFormSentDuringTheCutShowsNoReceiptAndIsHandedOverWhenSentAgain() throws Exception {
         SlackWalk ava = new SlackWalk(slack, requests, TEAM, "U0OUTAGE02");
         Call last = ava.toStep(7);
-        JsonNode form = openForm(ava, last);
+        JsonNode form = ava.openForm(last);
         int checksBefore = bigCommerce.requests().size();
 
         proxy.cut();
@@ -225,7 +225,7 @@ class DatabaseOutageTest {
         assertThat(delivered).noneMatch(n -> n.submitter().merchant().equals(ava.merchant()));
 
         // Sent again once the database is back: checked, stored, receipted and delivered once.
-        JsonNode again = openForm(ava, last);
+        JsonNode again = ava.openForm(last);
         String reference = handedOver(ava, again);
         awaitTrue(() -> delivered.stream().anyMatch(n -> n.reference().equals(reference)), "the hand-off delivered");
         assertThat(delivered).filteredOn(n -> n.submitter().merchant().equals(ava.merchant())).hasSize(1);
@@ -236,7 +236,7 @@ class DatabaseOutageTest {
     void credentialsCheckedAsTheDatabaseWentAwayGetNoReceiptAndGoThroughWhenSentAgain() throws Exception {
         SlackWalk leo = new SlackWalk(slack, requests, TEAM, "U0OUTAGE03");
         Call last = leo.toStep(7);
-        JsonNode form = openForm(leo, last);
+        JsonNode form = leo.openForm(last);
         String viewId = form.path("id").asText();
         int checksBefore = bigCommerce.requests().size();
 
@@ -261,7 +261,7 @@ class DatabaseOutageTest {
         assertThat(delivered).noneMatch(n -> n.submitter().merchant().equals(leo.merchant()));
 
         // Not stuck "checking": the form opens at once and this time the credentials are handed over, once.
-        JsonNode again = openForm(leo, last);
+        JsonNode again = leo.openForm(last);
         String reference = handedOver(leo, again);
         awaitTrue(() -> delivered.stream().anyMatch(n -> n.reference().equals(reference)), "the hand-off delivered");
         assertThat(delivered).filteredOn(n -> n.submitter().merchant().equals(leo.merchant())).hasSize(1);
@@ -300,14 +300,6 @@ class DatabaseOutageTest {
         assertThat(delivered).filteredOn(n -> n.reference().equals(reference)).hasSize(1);
         figures.add("a delivery accepted as the database went away (" + cutMs + " ms cut): recorded " + recordedMs
                 + " ms after the restore, 1 attempt, delivered once");
-    }
-
-    private static JsonNode openForm(SlackWalk who, Call step) {
-        int mark = slack.calls().size();
-        who.click(step, "open_form:6");
-        slack.await(mark, c -> c.method().equals("views.open") && c.ok(), "the form");
-        List<String> ids = slack.viewIds();
-        return slack.view(ids.get(ids.size() - 1));
     }
 
     private static HttpResponse<String> submit(SlackWalk who, JsonNode form) {

@@ -173,7 +173,7 @@ class UpstreamFaultsTest {
     @Test
     void theReportReachesTheModalWhenSlackFailsJustAfterTheCheck() throws Exception {
         SlackWalk zoe = new SlackWalk(slack, requests, TEAM, "U0UPSTREAM4");
-        JsonNode form = openForm(zoe, zoe.toStep(7));
+        JsonNode form = zoe.openForm(zoe.toStep(7));
         String viewId = form.path("id").asText();
         bigCommerce.hang();
         JsonNode checking = JSON.readTree(submit(zoe, form).body());
@@ -255,7 +255,7 @@ class UpstreamFaultsTest {
     @Test
     void bigCommerceHangingIsReportedWithinTheDeadlineAndTheCheckWorksAfter() throws Exception {
         SlackWalk kai = new SlackWalk(slack, requests, TEAM, "U0UPSTREAM5");
-        JsonNode form = openForm(kai, kai.toStep(7));
+        JsonNode form = kai.openForm(kai.toStep(7));
         String viewId = form.path("id").asText();
         bigCommerce.hang();
         int mark = slack.calls().size();
@@ -288,14 +288,6 @@ class UpstreamFaultsTest {
     private static long failed(int after, String method) {
         return slack.calls().subList(after, slack.calls().size()).stream()
                 .filter(c -> c.method().equals(method) && !c.ok()).count();
-    }
-
-    private static JsonNode openForm(SlackWalk who, Call step) {
-        int mark = slack.calls().size();
-        who.click(step, "open_form:6");
-        slack.await(mark, c -> c.method().equals("views.open") && c.ok(), "the form");
-        List<String> ids = slack.viewIds();
-        return slack.view(ids.get(ids.size() - 1));
     }
 
     private static HttpResponse<String> submit(SlackWalk who, JsonNode form) {
