@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bcsetup.slack.FakeSlackApi;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ final class SlackWatch implements AutoCloseable {
     private final Map<String, SlackInbox> byDm = new ConcurrentHashMap<>();
     private final Map<String, SlackInbox> byView = new ConcurrentHashMap<>();
     private final Set<String> knownViews = new HashSet<>();
-    private final Map<String, Integer> notices = new TreeMap<>();
+    /** Hand-off notices by reference: when each copy was seen ({@link System#nanoTime}). */
+    private final Map<String, List<Long>> notices = new TreeMap<>();
     private final Thread thread;
     private int read;
     private int refused;
@@ -47,10 +49,12 @@ final class SlackWatch implements AutoCloseable {
         return inbox;
     }
 
-    /** Hand-off notices in the engineers' channel, by reference. */
-    synchronized Map<String, Integer> engineerNotices() {
+    /** Hand-off notices in the engineers' channel, by reference: when each copy arrived. */
+    synchronized Map<String, List<Long>> engineerNotices() {
         poll();
-        return new TreeMap<>(notices);
+        Map<String, List<Long>> copy = new TreeMap<>();
+        notices.forEach((reference, seen) -> copy.put(reference, List.copyOf(seen)));
+        return copy;
     }
 
     /** Calls the fake answered with an error (an injected outage, a 429, a refused trigger). */
@@ -88,7 +92,7 @@ final class SlackWatch implements AutoCloseable {
         switch (call.method()) {
             case "chat.postMessage" -> {
                 if (engineersChannel.equals(channel)) {
-                    Seen.reference(call.blocksText()).ifPresent(reference -> notices.merge(reference, 1, Integer::sum));
+                    Seen.reference(call.blocksText()).ifPresent(reference -> notices.computeIfAbsent(reference, r -> new ArrayList<>()).add(System.nanoTime()));
                 } else {
                     inbox(channel).ifPresent(inbox -> inbox.message(call));
                 }

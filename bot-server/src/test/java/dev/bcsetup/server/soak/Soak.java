@@ -148,7 +148,7 @@ public final class Soak {
                                      Settled end, long begun, long loadEnd, double drainedSeconds) {
         List<Journey> journeys = tally.journeys();
         Findings findings = SoakChecks.check(parts.postgres().database(), parts.receiver(), parts.slackWatch().engineerNotices(),
-                parts.teamsWatch().engineerNotices(), journeys);
+                parts.teamsWatch().engineerNotices(), journeys, faults.windows());
         long loadMillis = (loadEnd - begun) / 1_000_000;
         List<ServerProcess.Sample> duringLoad = samples.stream().filter(s -> s.atMillis() <= loadMillis).toList();
         List<ServerProcess.Sample> idleDuringLoad = idleSamples.stream().filter(s -> s.atMillis() <= loadMillis).toList();
@@ -157,11 +157,11 @@ public final class Soak {
                 count(journeys, Journey.Outcome.ABANDONED, null),
                 count(journeys, Journey.Outcome.UNFINISHED, null), count(journeys, Journey.Outcome.COMPLETED, Platform.SLACK),
                 count(journeys, Journey.Outcome.COMPLETED, Platform.TEAMS));
+        List<String> ownErrors = ownServerErrors(tally, faults.windows(), begun);
         SoakReport.Requests requests = new SoakReport.Requests(tally.requests(Platform.SLACK), tally.requests(Platform.TEAMS),
-                tally.serverErrors(), gatewayErrors(tally, faults), tally.noAnswer(), tally.slowAcks(Platform.SLACK),
+                tally.serverErrors(), tally.serverErrors() - ownErrors.size(), tally.noAnswer(), tally.slowAcks(Platform.SLACK),
                 tally.slowestAckMillis(Platform.SLACK), tally.slowAcks(Platform.TEAMS), tally.slowestAckMillis(Platform.TEAMS),
-                tally.slowDialogs(),
-                tally.slowestDialogMillis(), tally.statuses());
+                tally.slowDialogs(), tally.slowestDialogMillis(), tally.statuses(), ownErrors.stream().limit(5).toList());
         SoakReport.Memory memory = new SoakReport.Memory(HeapTrend.of(duringLoad), end.server().usedMb(),
                 parts.idle() == null ? null : HeapTrend.of(idleDuringLoad), samples.get(0).threads(),
                 samples.stream().mapToInt(ServerProcess.Sample::threads).max().orElse(0), end.server().threads(),
@@ -171,8 +171,7 @@ public final class Soak {
                 parts.server().warningKinds(), parts.server().firstErrors());
         int slackMerchants = (plan.merchants() + 1) / 2;
         return new SoakReport(plan, slackMerchants, plan.merchants() - slackMerchants, loadMillis / 1000.0, drainedSeconds,
-                seconds(begun),
-                outcomes, requests, faults.injected(), tally.failures(), findings, memory, log, parts.secrets().leaks(),
+                seconds(begun), outcomes, requests, faults.injected(), tally.failures(), findings, memory, log, parts.secrets().leaks(),
                 parts.slack().problems().size(), tally.stumbles(), stuck(journeys));
     }
 
@@ -183,15 +182,24 @@ public final class Soak {
     }
 
     /**
-     * The 5xx answers that only passed on a Bot Connector failure: 502 (or 503, 504) to Teams while the connector was
-     * down, hanging or throttling, or just after, while the calls it held ran out.
+     * Whether a 5xx only passed on a Bot Connector failure: 502 (or 503, 504) to Teams while the connector was down,
+     * hanging or throttling, or just after, while the calls it held ran out.
      */
-    private static long gatewayErrors(Tally tally, Faults faults) {
+    private static boolean gateway(long[] error, List<Faults.Window> faults) {
         long grace = Duration.ofSeconds(15).toNanos();
-        List<Faults.Window> connector = faults.windows().stream().filter(w -> w.kind().name().startsWith("CONNECTOR_")).toList();
-        return tally.serverErrorTimes().stream()
-                .filter(error -> error[1] != 500 && connector.stream().anyMatch(w -> error[0] >= w.from() && error[0] <= w.to() + grace))
-                .count();
+        return error[1] != 500 && faults.stream().anyMatch(w -> w.kind().name().startsWith("CONNECTOR_")
+                && error[0] >= w.from() && error[0] <= w.to() + grace);
+    }
+
+    /** The other 5xx answers: when, which status, and the last fault before them. */
+    private static List<String> ownServerErrors(Tally tally, List<Faults.Window> faults, long begun) {
+        return tally.serverErrorTimes().stream().filter(error -> !gateway(error, faults)).map(error -> {
+            String last = faults.stream().filter(w -> w.from() <= error[0]).reduce((a, b) -> b)
+                    .map(w -> w.kind().label() + (w.to() >= error[0] ? " (in force)"
+                            : String.format(" (ended %.1f s before)", (error[0] - w.to()) / 1e9)))
+                    .orElse("none");
+            return String.format("HTTP %d at %.1f s; last fault: %s", error[1], (error[0] - begun) / 1e9, last);
+        }).toList();
     }
 
     private static int count(List<Journey> journeys, Journey.Outcome outcome, Platform platform) {

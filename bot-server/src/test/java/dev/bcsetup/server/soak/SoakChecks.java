@@ -30,8 +30,15 @@ final class SoakChecks {
     private SoakChecks() {
     }
 
-    static Findings check(Database database, WebhookReceiver receiver, Map<String, Integer> slackNotices,
-                          Map<String, Integer> teamsNotices, List<Journey> journeys) {
+    /** How long after a hang ends its held calls count as answered on release. */
+    private static final long RELEASE_NANOS = 3_000_000_000L;
+
+    /**
+     * {@code slackNotices} and {@code teamsNotices}: when each copy of each hand-off's notice reached the engineers'
+     * channel; {@code faults}: when each fault was in force, to tell a repeat after a hang from any other.
+     */
+    static Findings check(Database database, WebhookReceiver receiver, Map<String, List<Long>> slackNotices,
+                          Map<String, List<Long>> teamsNotices, List<Journey> journeys, List<Faults.Window> faults) {
         Map<String, Stored> byReference = new HashMap<>();
         int pending;
         int givenUp;
@@ -76,15 +83,19 @@ final class SoakChecks {
         int missingInTeams = 0;
         int duplicatesInSlack = 0;
         int duplicatesInTeams = 0;
+        int afterHang = 0;
         int afterTrouble = 0;
         int inSilence = 0;
         for (Stored stored : byReference.values()) {
             String reference = stored.reference();
-            missingAtWebhook += absent(examples, webhook, reference, "the webhook");
-            missingInSlack += absent(examples, slackNotices, reference, "the engineers' Slack channel");
-            missingInTeams += absent(examples, teamsNotices, reference, "the engineers' Teams channel");
-            duplicatesInSlack += Math.max(0, slackNotices.getOrDefault(reference, 0) - 1);
-            duplicatesInTeams += Math.max(0, teamsNotices.getOrDefault(reference, 0) - 1);
+            List<Long> inSlack = slackNotices.getOrDefault(reference, List.of());
+            List<Long> inTeams = teamsNotices.getOrDefault(reference, List.of());
+            missingAtWebhook += absent(examples, webhook.getOrDefault(reference, 0), reference, "the webhook");
+            missingInSlack += absent(examples, inSlack.size(), reference, "the engineers' Slack channel");
+            missingInTeams += absent(examples, inTeams.size(), reference, "the engineers' Teams channel");
+            duplicatesInSlack += Math.max(0, inSlack.size() - 1);
+            duplicatesInTeams += Math.max(0, inTeams.size() - 1);
+            afterHang += repeatsAfterHang(inSlack, faults, FaultKind.SLACK_HANG) + repeatsAfterHang(inTeams, faults, FaultKind.CONNECTOR_HANG);
             Journey journey = journeyOf.get(stored.owner());
             if (journey == null || !journey.receipts().contains(reference)) {
                 if (journey != null && journey.troubleAfterValid()) {
@@ -98,12 +109,26 @@ final class SoakChecks {
         }
         int several = (int) storedPerOwner.values().stream().filter(n -> n > 1).count();
         return new Findings(byReference.size(), receipts, notStored, crossed, missingAtWebhook, missingInSlack, missingInTeams,
-                receiver.repeats(), duplicatesInSlack, duplicatesInTeams, afterTrouble, inSilence, several, pending, givenUp,
+                receiver.repeats(), duplicatesInSlack, duplicatesInTeams, afterHang, afterTrouble, inSilence, several, pending, givenUp,
                 receiver.badSignatures().size(), examples);
     }
 
-    private static int absent(List<String> examples, Map<String, Integer> delivered, String reference, String where) {
-        if (delivered.getOrDefault(reference, 0) > 0) {
+    /**
+     * The extra copies of a notice whose first copy arrived as a hang of that service ended: the bot's call had timed
+     * out, so the outbox sent it again, and the held call went through on release. Neither Slack nor the Bot
+     * Connector takes an idempotency key, so at least once is all a channel can get.
+     */
+    private static int repeatsAfterHang(List<Long> copies, List<Faults.Window> faults, FaultKind hang) {
+        if (copies.size() < 2) {
+            return 0;
+        }
+        long first = copies.get(0);
+        boolean released = faults.stream().anyMatch(w -> w.kind() == hang && first >= w.from() && first <= w.to() + RELEASE_NANOS);
+        return released ? copies.size() - 1 : 0;
+    }
+
+    private static int absent(List<String> examples, int copies, String reference, String where) {
+        if (copies > 0) {
             return 0;
         }
         example(examples, "hand-off " + reference + " never reached " + where);

@@ -27,11 +27,12 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
     /**
      * Requests the merchants sent and how the bot answered; {@code gatewayErrors} are the 5xx that only passed on the
      * Bot Connector's own failure (a 502 while it was down or hanging). Answers over 3 s are counted by platform,
-     * Teams dialog submissions (which may wait for the live check) apart, against Teams' 15 s.
+     * Teams dialog submissions (which may wait for the live check) apart, against Teams' 15 s. {@code ownServerErrors}
+     * describes the first few 5xx that were not a Bot Connector failure passed on.
      */
     public record Requests(long slack, long teams, long serverErrors, long gatewayErrors, long unanswered,
                            long slackSlowAcks, long slackSlowestMs, long teamsSlowAcks, long teamsSlowestMs,
-                           long slowDialogs, long slowestDialogMs, Map<String, Long> statuses) {
+                           long slowDialogs, long slowestDialogMs, Map<String, Long> statuses, List<String> ownServerErrors) {
     }
 
     /**
@@ -68,15 +69,15 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
         if (findings.losses() > 0) {
             broken.add(findings.losses() + " lost: " + findings.examples());
         }
-        if (findings.duplicates() > 0) {
-            broken.add(findings.duplicates() + " duplicate deliveries");
+        if (findings.duplicates() > findings.duplicatesAfterHang()) {
+            broken.add((findings.duplicates() - findings.duplicatesAfterHang()) + " duplicate deliveries not explained by a hang");
         }
         if (journeys.abandoned() + journeys.unfinished() > 0) {
             broken.add(journeys.abandoned() + " journeys abandoned and " + journeys.unfinished() + " unfinished at the end");
         }
         if (requests.serverErrors() > requests.gatewayErrors()) {
             broken.add((requests.serverErrors() - requests.gatewayErrors()) + " answers with a 5xx status of the bot's own: "
-                    + requests.statuses());
+                    + requests.ownServerErrors());
         }
         if (findings.outboxPending() > 0) {
             broken.add(findings.outboxPending() + " deliveries still pending in the outbox");
@@ -132,8 +133,9 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
                 String.format("**%d** (%d, %d / %d / %d, %d, %d)", findings.losses(),
                         findings.receiptsNotStored() + findings.receiptsOfAnotherMerchant(), findings.missingAtWebhook(),
                         findings.missingInSlack(), findings.missingInTeams(), findings.storedInSilence(), findings.outboxGivenUp())));
-        rows.add(row("**duplicates** (webhook repeats / Slack / Teams notices)", String.format("**%d** (%d / %d / %d)",
-                findings.duplicates(), findings.webhookRepeats(), findings.duplicatesInSlack(), findings.duplicatesInTeams())));
+        rows.add(row("**duplicates** (webhook repeats / Slack / Teams notices; of which posted again after a hang)",
+                String.format("**%d** (%d / %d / %d; %d)", findings.duplicates(), findings.webhookRepeats(),
+                        findings.duplicatesInSlack(), findings.duplicatesInTeams(), findings.duplicatesAfterHang())));
         rows.add(row("hand-offs stored whose merchant met trouble before any receipt", String.valueOf(findings.storedAfterTrouble())));
         rows.add(row("merchants with more than one hand-off (sent again after trouble)", String.valueOf(findings.merchantsWithSeveral())));
         rows.add(row("outbox at the end: pending / given up", findings.outboxPending() + " / " + findings.outboxGivenUp()));

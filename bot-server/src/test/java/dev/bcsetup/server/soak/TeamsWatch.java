@@ -1,6 +1,7 @@
 package dev.bcsetup.server.soak;
 
 import dev.bcsetup.teams.FakeBotConnector;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,8 @@ final class TeamsWatch implements AutoCloseable {
     private final String engineersChannel;
     private final Secrets secrets;
     private final Map<String, TeamsInbox> byChat = new ConcurrentHashMap<>();
-    private final Map<String, Integer> notices = new TreeMap<>();
+    /** Hand-off notices by reference: when each copy was seen ({@link System#nanoTime}). */
+    private final Map<String, List<Long>> notices = new TreeMap<>();
     private final Thread thread;
     private int read;
 
@@ -36,10 +38,12 @@ final class TeamsWatch implements AutoCloseable {
         return inbox;
     }
 
-    /** Hand-off cards in the engineers' channel, by reference. */
-    synchronized Map<String, Integer> engineerNotices() {
+    /** Hand-off cards in the engineers' channel, by reference: when each copy arrived. */
+    synchronized Map<String, List<Long>> engineerNotices() {
         poll();
-        return new TreeMap<>(notices);
+        Map<String, List<Long>> copy = new TreeMap<>();
+        notices.forEach((reference, seen) -> copy.put(reference, List.copyOf(seen)));
+        return copy;
     }
 
     private void watch() {
@@ -67,7 +71,7 @@ final class TeamsWatch implements AutoCloseable {
         secrets.scan("Bot Connector " + call.method(), body);
         if (engineersChannel.equals(call.conversationId())) {
             if (call.method().equals("POST") && call.isCard()) {
-                Seen.reference(call.card().toString()).ifPresent(reference -> notices.merge(reference, 1, Integer::sum));
+                Seen.reference(call.card().toString()).ifPresent(reference -> notices.computeIfAbsent(reference, r -> new ArrayList<>()).add(System.nanoTime()));
             }
             return;
         }
