@@ -186,7 +186,7 @@ public final class Soak {
      * hanging or throttling, or just after, while the calls it held ran out.
      */
     private static boolean gateway(long[] error, List<Faults.Window> faults) {
-        long grace = Duration.ofSeconds(15).toNanos();
+        long grace = Duration.ofSeconds(30).toNanos();
         return error[1] != 500 && faults.stream().anyMatch(w -> w.kind().name().startsWith("CONNECTOR_")
                 && error[0] >= w.from() && error[0] <= w.to() + grace);
     }

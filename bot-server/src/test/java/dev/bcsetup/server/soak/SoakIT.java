@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The soak, short enough for every build: 50 merchants (half Slack, half Teams) walking whole journeys for 75 s
+ * The soak, short enough for every build: 50 merchants (half Slack, half Teams) walking whole journeys for 70 s
  * while the database is cut and Slack, the Bot Connector and BigCommerce fail, hang and throttle, each once. It holds
  * the bot to invariants, never to speed: every receipt is a hand-off delivered once to the webhook and both
  * engineers' channels, nothing is stored in silence, every journey ends with a receipt, no answer is a 5xx, no
