@@ -9,7 +9,7 @@ public enum FaultKind {
     SLACK_HANG("Slack Web API hanging"),
     CONNECTOR_HANG("Bot Connector hanging"),
     BIGCOMMERCE_HANG("BigCommerce hanging"),
-    SLACK_429("Slack Web API answering 429 (Retry-After: 1)"),
+    SLACK_429("Slack Web API answering 429 (Retry-After: 1) to a call of each method at a time"),
     CONNECTOR_429("Bot Connector answering 429 to every third call");
 
     private final String label;

@@ -7,6 +7,7 @@ import dev.bcsetup.teams.FakeBotConnector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -125,18 +126,33 @@ final class Faults implements AutoCloseable {
             case CONNECTOR_HANG -> connector.release();
             case BIGCOMMERCE_HANG -> bigCommerce.release();
             case SLACK_429 -> {
-                // Nothing more is scripted; the few refusals still queued go to the next calls.
+                // Nothing more is scripted; at most one refusal per method is still queued for the next call.
             }
             case CONNECTOR_429 -> connector.throttleEvery(0);
         }
     }
 
-    /** Slack refuses one call of each method the bot uses every half second: as a workspace over its rate does. */
+    /**
+     * Slack refuses the bot's calls of each method it uses, one in every few, each with {@code Retry-After: 1}, as a
+     * workspace over its rate limit sees. A refusal is scripted only once the last one of its method was spent, so
+     * none is left over when the fault ends.
+     */
     private boolean throttleSlack(Duration length) {
         long end = System.nanoTime() + length.toNanos();
+        Map<String, Integer> scripted = new HashMap<>();
+        int seen = slack.calls().size();
         while (System.nanoTime() < end) {
-            SLACK_METHODS.forEach(method -> slack.rateLimitNext(method, 1));
-            if (!sleep(Duration.ofMillis(500))) {
+            Map<String, Integer> refused = new HashMap<>();
+            List<FakeSlackApi.Call> calls = slack.calls();
+            calls.subList(seen, calls.size()).stream().filter(call -> !call.ok())
+                    .forEach(call -> refused.merge(call.method(), 1, Integer::sum));
+            for (String method : SLACK_METHODS) {
+                if (scripted.getOrDefault(method, 0) <= refused.getOrDefault(method, 0)) {
+                    slack.rateLimitNext(method, 1);
+                    scripted.merge(method, 1, Integer::sum);
+                }
+            }
+            if (!sleep(Duration.ofMillis(250))) {
                 return false;
             }
         }

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,10 +100,11 @@ public final class Soak {
         List<Thread> merchants = new ArrayList<>();
         try (Faults faults = Faults.start(parts.relay(), parts.slack(), parts.connector(), parts.bigCommerce(), plan, loadEnd)) {
             long every = plan.sampleEvery().toMillis();
-            chores.scheduleWithFixedDelay(() -> sample(parts, begun, samples, idleSamples), every, every, TimeUnit.MILLISECONDS);
+            chores.scheduleWithFixedDelay(() -> quietly(out, () -> sample(parts, begun, samples, idleSamples)), every, every,
+                    TimeUnit.MILLISECONDS);
             // Nobody reads the probes BigCommerce received; the fake would keep them all.
             chores.scheduleWithFixedDelay(parts.bigCommerce()::clearRequests, 5, 5, TimeUnit.SECONDS);
-            chores.scheduleWithFixedDelay(() -> progress(out, begun, tally, faults), 30, 30, TimeUnit.SECONDS);
+            chores.scheduleWithFixedDelay(() -> quietly(out, () -> progress(out, begun, tally, faults)), 30, 30, TimeUnit.SECONDS);
             URI slackEndpoint = URI.create("http://127.0.0.1:" + parts.server().port() + "/slack/events");
             URI teamsEndpoint = URI.create("http://127.0.0.1:" + parts.server().port() + "/api/messages");
             SlackRequests requests = new SlackRequests(SIGNING_SECRET, slackEndpoint, REQUEST_TIMEOUT);
@@ -119,7 +122,7 @@ public final class Soak {
             for (Thread merchant : merchants) {
                 merchant.join(Math.max(1, (drainEnd - System.nanoTime()) / 1_000_000));
             }
-            out.printf("  soak: merchants done after %.0f s; waiting for the outbox%n", seconds(begun));
+            out.printf("  soak: merchants done after %.0f s; waiting for the outbox: %s%n", seconds(begun), pending(parts));
             awaitOutbox(parts, drainEnd);
             double drained = (System.nanoTime() - loadEnd) / 1e9;
             out.printf("  soak: outbox drained after %.0f s; letting the server idle for %d s%n", seconds(begun),
@@ -161,7 +164,8 @@ public final class Soak {
         SoakReport.Requests requests = new SoakReport.Requests(tally.requests(Platform.SLACK), tally.requests(Platform.TEAMS),
                 tally.serverErrors(), tally.serverErrors() - ownErrors.size(), tally.noAnswer(), tally.slowAcks(Platform.SLACK),
                 tally.slowestAckMillis(Platform.SLACK), tally.slowAcks(Platform.TEAMS), tally.slowestAckMillis(Platform.TEAMS),
-                tally.slowDialogs(), tally.slowestDialogMillis(), tally.statuses(), ownErrors.stream().limit(5).toList());
+                tally.slowDialogs(), tally.slowestDialogMillis(), tally.statuses(), ownErrors.stream().limit(5).toList(),
+                slowByFault(tally, faults.windows()));
         SoakReport.Memory memory = new SoakReport.Memory(HeapTrend.of(duringLoad), end.server().usedMb(),
                 parts.idle() == null ? null : HeapTrend.of(idleDuringLoad), samples.get(0).threads(),
                 samples.stream().mapToInt(ServerProcess.Sample::threads).max().orElse(0), end.server().threads(),
@@ -218,6 +222,51 @@ public final class Soak {
         Outbox outbox = new Outbox(parts.postgres().database());
         while (System.nanoTime() < drainEnd && outbox.pending() > 0) {
             Thread.sleep(500);
+        }
+    }
+
+    /** What the outbox still holds, by destination: how many, the most attempts made, the furthest next attempt. */
+    private static String pending(Parts parts) {
+        try (Connection connection = parts.postgres().database().dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT destination, COUNT(*), MAX(attempts),"
+                     + " EXTRACT(EPOCH FROM MAX(next_attempt_at) - NOW()) FROM outbox"
+                     + " WHERE delivered_at IS NULL AND given_up_at IS NULL GROUP BY destination")) {
+            List<String> held = new ArrayList<>();
+            while (rows.next()) {
+                held.add(String.format("%s %d (up to %d attempts, next in up to %.0f s)", rows.getString(1), rows.getInt(2),
+                        rows.getInt(3), rows.getDouble(4)));
+            }
+            return held.isEmpty() ? "empty" : String.join(", ", held);
+        } catch (SQLException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The answers over their limit, by the fault in force when they were asked (or shortly before): count and slowest. */
+    private static Map<String, String> slowByFault(Tally tally, List<Faults.Window> faults) {
+        long grace = Duration.ofSeconds(5).toNanos();
+        Map<String, long[]> byFault = new TreeMap<>();
+        for (long[] slow : tally.slowTimes()) {
+            String fault = faults.stream().filter(w -> slow[0] >= w.from() && slow[0] <= w.to() + grace)
+                    .map(w -> w.kind().label()).findFirst().orElse("no fault");
+            String key = Platform.values()[(int) slow[2]] + (slow[3] == 1 ? " dialog submissions over 15 s" : " answers over 3 s")
+                    + ", " + fault;
+            long[] tallied = byFault.computeIfAbsent(key, k -> new long[2]);
+            tallied[0]++;
+            tallied[1] = Math.max(tallied[1], slow[1]);
+        }
+        Map<String, String> lines = new TreeMap<>();
+        byFault.forEach((key, tallied) -> lines.put(key, String.format("%d (slowest %.1f s)", tallied[0], tallied[1] / 1000.0)));
+        return lines;
+    }
+
+    /** Runs a chore; a failure is told and the chore runs again next time (a scheduled task that throws never does). */
+    private static void quietly(PrintStream out, Runnable chore) {
+        try {
+            chore.run();
+        } catch (RuntimeException e) {
+            out.println("  soak: a chore failed this time: " + e.getMessage());
         }
     }
 

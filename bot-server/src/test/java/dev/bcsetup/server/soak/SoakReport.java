@@ -28,11 +28,13 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
      * Requests the merchants sent and how the bot answered; {@code gatewayErrors} are the 5xx that only passed on the
      * Bot Connector's own failure (a 502 while it was down or hanging). Answers over 3 s are counted by platform,
      * Teams dialog submissions (which may wait for the live check) apart, against Teams' 15 s. {@code ownServerErrors}
-     * describes the first few 5xx that were not a Bot Connector failure passed on.
+     * describes the first few 5xx that were not a Bot Connector failure passed on; {@code slowByFault} counts the slow
+     * answers by the fault in force when they were asked.
      */
     public record Requests(long slack, long teams, long serverErrors, long gatewayErrors, long unanswered,
                            long slackSlowAcks, long slackSlowestMs, long teamsSlowAcks, long teamsSlowestMs,
-                           long slowDialogs, long slowestDialogMs, Map<String, Long> statuses, List<String> ownServerErrors) {
+                           long slowDialogs, long slowestDialogMs, Map<String, Long> statuses, List<String> ownServerErrors,
+                           Map<String, String> slowByFault) {
     }
 
     /**
@@ -128,6 +130,7 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
                 requests.teamsSlowAcks(), requests.teamsSlowestMs() / 1000.0)));
         rows.add(row("Teams dialog submissions over 15 s (slowest)", String.format("%,d (%.1f s)", requests.slowDialogs(),
                 requests.slowestDialogMs() / 1000.0)));
+        requests.slowByFault().forEach((what, count) -> rows.add(row("... " + what, count)));
         rows.add(row("hand-offs stored / receipts seen", findings.handOffs() + " / " + findings.receipts()));
         rows.add(row("**losses** (receipt not stored, missing at webhook / Slack / Teams, stored in silence, given up)",
                 String.format("**%d** (%d, %d / %d / %d, %d, %d)", findings.losses(),

@@ -32,6 +32,8 @@ final class Tally {
     private final AtomicLong slowestDialog = new AtomicLong();
     private final Queue<Journey> journeys = new ConcurrentLinkedQueue<>();
     private final Queue<String> stumbles = new ConcurrentLinkedQueue<>();
+    /** Each slow answer: when it was asked ({@link System#nanoTime}), how long it took, the platform, 1 if a dialog submission. */
+    private final Queue<long[]> slowTimes = new ConcurrentLinkedQueue<>();
     /** When each 5xx came ({@link System#nanoTime}) and its status. */
     private final Queue<long[]> serverErrorTimes = new ConcurrentLinkedQueue<>();
 
@@ -42,6 +44,9 @@ final class Tally {
         if (status >= 500) {
             serverErrors.increment();
             serverErrorTimes.add(new long[] {System.nanoTime(), status});
+        }
+        if (millis > (dialog ? DIALOG_LIMIT_MS : ACK_LIMIT_MS)) {
+            slowTimes.add(new long[] {System.nanoTime() - millis * 1_000_000, millis, platform.ordinal(), dialog ? 1 : 0});
         }
         if (dialog) {
             slowestDialog.accumulateAndGet(millis, Math::max);
@@ -96,6 +101,11 @@ final class Tally {
 
     long serverErrors() {
         return serverErrors.sum();
+    }
+
+    /** The answers over their limit: when asked ({@link System#nanoTime}), milliseconds, platform ordinal, 1 if a dialog. */
+    List<long[]> slowTimes() {
+        return List.copyOf(slowTimes);
     }
 
     /** The 5xx answers, as when ({@link System#nanoTime}) and status. */
