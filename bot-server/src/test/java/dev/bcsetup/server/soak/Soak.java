@@ -243,13 +243,17 @@ public final class Soak {
         }
     }
 
-    /** The answers over their limit, by the fault in force when they were asked (or shortly before): count and slowest. */
+    /**
+     * The answers over their limit, by the fault in force when they were asked (or, failing one, the fault that ended
+     * within the last 5 s): how many, and the slowest.
+     */
     private static Map<String, String> slowByFault(Tally tally, List<Faults.Window> faults) {
         long grace = Duration.ofSeconds(5).toNanos();
         Map<String, long[]> byFault = new TreeMap<>();
         for (long[] slow : tally.slowTimes()) {
-            String fault = faults.stream().filter(w -> slow[0] >= w.from() && slow[0] <= w.to() + grace)
-                    .map(w -> w.kind().label()).findFirst().orElse("no fault");
+            String fault = faults.stream().filter(w -> slow[0] >= w.from() && slow[0] <= w.to()).findFirst()
+                    .or(() -> faults.stream().filter(w -> slow[0] > w.to() && slow[0] <= w.to() + grace).reduce((a, b) -> b))
+                    .map(w -> w.kind().label()).orElse("no fault");
             String key = Platform.values()[(int) slow[2]] + (slow[3] == 1 ? " dialog submissions over 15 s" : " answers over 3 s")
                     + ", " + fault;
             long[] tallied = byFault.computeIfAbsent(key, k -> new long[2]);
