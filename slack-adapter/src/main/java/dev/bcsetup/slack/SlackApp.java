@@ -89,7 +89,7 @@ public final class SlackApp implements AutoCloseable {
         this.app = new App(config);
         this.parser = new SlackRequestParser(config);
         this.signatures = new SlackSignature.Generator(settings.signingSecret());
-        this.api = new SlackWebApi(slack.methods(settings.botToken()));
+        this.api = new SlackWebApi(slack.methods(settings.botToken()), settings.botToken(), slackConfig);
         this.notifier = settings.engineersChannel().map(channel -> new SlackNotifier(api, channel, workspaces, texts));
         this.handOffBlocks = new HandOffBlocks(texts, flows.forLocale(null));
         this.pictures = new SlackPictures(api, Clock.systemUTC());
