@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * Slack payloads to core events, core replies to Slack messages. The request thread only reads the payload
  * and queues the work, so Slack is acknowledged at once; the queued work runs the conversation and posts.
  * The step lives in one DM message updated in place; help and notices are ephemeral, so it stays clean.
+ * Every click is handled, but a step message state that a later queued click of the same merchant will
+ * replace is not sent: only the newest goes out, after anything sent before it and before anything after.
  */
 final class SlackConversation {
 
@@ -52,6 +55,8 @@ final class SlackConversation {
     private final SlackTexts texts;
     private final CredentialModals modals;
     private final SlackPictures pictures;
+    /** Per merchant, the step message's newest state not sent yet because a later task of theirs was queued. */
+    private final Map<SessionKey, Runnable> unsent = new ConcurrentHashMap<>();
 
     SlackConversation(Conversations conversations, FlowLibrary flows, SlackWebApi api, BlockKit kit,
                       Workspaces workspaces, StepMessages messages, SerialExecutor executor, SlackTexts texts,
@@ -84,7 +89,7 @@ final class SlackConversation {
         }
         SessionKey key = SessionKey.own(Platform.SLACK, team, payload.getUserId());
         boolean fresh = event.get() instanceof Event.Start || event.get() instanceof Event.Resume;
-        executor.run(key, () -> act(key, null, event.get(), Optional.empty(), fresh));
+        onLane(key, () -> act(key, null, event.get(), Optional.empty(), fresh));
         boolean typedInOurDm = messages.dmChannel(team, payload.getUserId())
                 .map(dm -> dm.equals(payload.getChannelId())).orElse(false);
         return typedInOurDm ? Optional.empty() : Optional.of(texts.get(SlackText.DM_POINTER));
@@ -116,7 +121,7 @@ final class SlackConversation {
                 String channel = payload.getChannel() != null ? payload.getChannel().getId() : null;
                 Optional<String> clicked = clickedMessage(payload);
                 boolean fresh = event.get() instanceof Event.Start || event.get() instanceof Event.Resume;
-                executor.run(key, () -> act(key, channel, event.get(), clicked, fresh));
+                onLane(key, () -> act(key, channel, event.get(), clicked, fresh));
                 return;
             }
         }
@@ -162,7 +167,7 @@ final class SlackConversation {
             }
         }
         if (!others.isEmpty()) {
-            executor.run(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), others));
+            onLane(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), others));
         }
     }
 
@@ -210,11 +215,11 @@ final class SlackConversation {
             }
         }
         if (!toDm.isEmpty()) {
-            executor.run(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), toDm));
+            onLane(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), toDm));
         }
         conversations.followUp(outcome).thenAccept(later -> {
             if (!later.isEmpty()) {
-                executor.run(key, () -> checked(key, knownDm, viewId, metadata, later));
+                onLane(key, () -> checked(key, knownDm, viewId, metadata, later));
             }
         });
         return response != null ? response : ViewSubmissionResponse.builder().responseAction("clear").build();
@@ -246,7 +251,7 @@ final class SlackConversation {
             return;
         }
         SessionKey key = SessionKey.own(Platform.SLACK, team, user);
-        executor.run(key, () -> {
+        onLane(key, () -> {
             try {
                 publishHome(key);
             } catch (RuntimeException e) {
@@ -307,7 +312,7 @@ final class SlackConversation {
             deliver(key, channel, outcome.replies(), clicked, fresh);
             conversations.followUp(outcome).thenAccept(later -> {
                 if (!later.isEmpty()) {
-                    executor.run(key, () -> deliverQuietly(key, channel, later));
+                    onLane(key, () -> deliverQuietly(key, channel, later));
                 }
             });
         } catch (RuntimeException e) {
@@ -340,23 +345,68 @@ final class SlackConversation {
         }
         for (Reply reply : replies) {
             if (reply instanceof Reply.StepShown shown) {
-                showStep(key, channel, shown, clicked, fresh);
+                toStepMessage(key, fresh, () -> showStep(key, channel, shown, clicked, fresh));
                 shown.view().notice().ifPresent(notice -> ephemeral(key, channel, notice, kit.notice(notice, List.of())));
             } else if (reply instanceof Reply.HelpShown help) {
                 ephemeral(key, channel, help.title(), kit.help(help));
             } else if (reply instanceof Reply.Notice notice) {
                 ephemeral(key, channel, notice.text(), kit.notice(notice.text(), notice.actions()));
             } else if (reply instanceof Reply.Checking checking) {
-                showInStepMessage(key, channel, BlockKit.cut(Markup.plain(checking.text()), BlockKit.FALLBACK_TEXT_MAX),
-                        kit.notice(":hourglass_flowing_sand: " + checking.text(), List.of()), Optional.empty(), false);
+                toStepMessage(key, false, () -> showInStepMessage(key, channel,
+                        BlockKit.cut(Markup.plain(checking.text()), BlockKit.FALLBACK_TEXT_MAX),
+                        kit.notice(":hourglass_flowing_sand: " + checking.text(), List.of()), Optional.empty(), false));
             } else if (reply instanceof Reply.ReportShown shown) {
-                showInStepMessage(key, channel, CredentialModals.reportFallback(shown.report()),
-                        modals.reportBlocks(shown.report()), Optional.empty(), false);
+                toStepMessage(key, false, () -> showInStepMessage(key, channel, CredentialModals.reportFallback(shown.report()),
+                        modals.reportBlocks(shown.report()), Optional.empty(), false));
             } else {
                 // Not a switch on purpose: a reply kind the core gains before Slack renders it is reported, not a crash.
                 LOG.warn("Slack: no rendering yet for {}; {} in {} sees nothing for it",
                         reply.getClass().getSimpleName(), key.user(), key.workspace());
             }
+        }
+    }
+
+    /** Runs {@code work} on the merchant's lane; the merchant's last queued task sends what earlier ones left unsent. */
+    private void onLane(SessionKey key, Runnable work) {
+        executor.run(key, () -> {
+            try {
+                work.run();
+            } finally {
+                if (!executor.hasQueued(key)) {
+                    sendUnsent(key);
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes the step message now, or leaves it to the merchant's next queued task when there is one: that task
+     * handles a later click, whose state would replace this one a moment after Slack showed it. A new message
+     * ({@code fresh}) is always posted, after the old one got its last state.
+     */
+    private void toStepMessage(SessionKey key, boolean fresh, Runnable send) {
+        if (!fresh && executor.hasQueued(key)) {
+            unsent.put(key, send);
+            return;
+        }
+        if (fresh) {
+            sendUnsent(key);
+        } else {
+            unsent.remove(key);
+        }
+        send.run();
+    }
+
+    /** Sends the step message state left for later, if any, so that what is sent next comes after it. */
+    private void sendUnsent(SessionKey key) {
+        Runnable send = unsent.remove(key);
+        if (send == null || workspaces.isGone(key.workspace())) {
+            return;
+        }
+        try {
+            send.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Slack: could not update the step message of {} in {}: {}", key.user(), key.workspace(), describe(e));
         }
     }
 
@@ -398,6 +448,7 @@ final class SlackConversation {
     }
 
     private void ephemeral(SessionKey key, String channel, String fallback, List<LayoutBlock> blocks) {
+        sendUnsent(key);
         try {
             api.postEphemeral(channel, key.merchant(), BlockKit.cut(Markup.plain(fallback), BlockKit.FALLBACK_TEXT_MAX), blocks);
         } catch (SlackCallFailed e) {
