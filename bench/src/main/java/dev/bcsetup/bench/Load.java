@@ -57,7 +57,7 @@ final class Load {
         Latencies latencies = new Latencies();
         AtomicInteger failures = new AtomicInteger();
         AtomicLong firstFailure = new AtomicLong();
-        long cpuStart = CPU.getProcessCpuTime();
+        double cpuStart = processCpuSeconds();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         Random random = new Random(42);
@@ -100,12 +100,17 @@ final class Load {
             thread.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (CPU.getProcessCpuTime() - cpuStart) / 1e9;
+        double cpuSeconds = processCpuSeconds() - cpuStart;
         if (failures.get() > 0) {
             System.out.printf("  %d requests failed (first: %s)%n", failures.get(),
                     firstFailure.get() == -1 ? "an exception" : "HTTP " + firstFailure.get());
         }
         return new Result(latencies, latencies.count(), failures.get(), seconds, cpuSeconds);
+    }
+
+    /** CPU time this JVM has used so far, every thread counted. */
+    static double processCpuSeconds() {
+        return CPU.getProcessCpuTime() / 1e9;
     }
 
     private static void sleepNanos(long nanos) {

@@ -61,11 +61,15 @@ final class SlackBench {
                 int[] lastClicks = new int[plan.merchants()];
                 bot = PathComparison.measure("bot", plan, merchants(server.port(), lastClicks));
                 // The work queued after the acknowledgements finishes, then every DM must show where its merchant is.
+                double cpu = Load.processCpuSeconds();
                 long drained = awaitCurrentSteps(slack, lastClicks, DRAIN_LIMIT);
+                double queuedCpu = Load.processCpuSeconds() - cpu;
                 long lastSteps = slack.calls().stream().filter(c -> c.ok() && c.blocksText().contains("Step 7 of 7")).count();
-                System.out.printf("  bot: every DM showed its merchant's current step %d ms after the last acknowledgement;"
+                System.out.printf("  bot: every DM showed its merchant's current step %d ms after the last acknowledgement"
+                                + " (%.0f µs of CPU per flat-out acknowledgement with the work still queued then);"
                                 + " %d step messages showed step 7 of 7; %d Web API calls; %d payloads Slack would refuse%n",
-                        drained, lastSteps, slack.calls().size(), slack.problems().size());
+                        drained, (bot.flat().cpuSeconds() + queuedCpu) * 1e6 / bot.flat().requests(), lastSteps,
+                        slack.calls().size(), slack.problems().size());
                 if (lastSteps == 0) {
                     throw new IllegalStateException("no merchant reached step 7: the Slack journey is not what it claims");
                 }
