@@ -96,6 +96,41 @@ public final class Conversations {
     }
 
     /**
+     * Handles events one person sent in a row, in order, as {@link #handle} would one after the other, but stores
+     * the session once, after the last: clicks that queued up while the bot was busy cost one write, not one each.
+     * Returns one outcome per event. Should an event ask for a live check, each is handled on its own instead,
+     * because the check's abuse limit is asked before anything is saved.
+     */
+    public List<Outcome> handleInOrder(SessionKey key, List<Event> events) {
+        if (events.size() == 1) {
+            return List.of(handle(key, events.get(0)));
+        }
+        for (int attempt = 1; ; attempt++) {
+            Optional<Session> stored = store.find(key);
+            Optional<Session> current = stored;
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Event event : events) {
+                Outcome outcome = conversation.handle(key, current, event);
+                if (outcome.effects().stream().anyMatch(Effect.Validate.class::isInstance)) {
+                    // Nothing was saved yet and deciding has no side effects: decide again, one event at a time.
+                    return events.stream().map(e -> handle(key, e)).toList();
+                }
+                outcomes.add(outcome);
+                current = outcome.session().isPresent() ? outcome.session() : current;
+            }
+            if (current.isEmpty() || current.equals(stored)) {
+                return outcomes;
+            }
+            if (store.save(current.get(), stored.map(Session::version).orElse(0L))) {
+                return outcomes;
+            }
+            if (attempt == ATTEMPTS) {
+                throw new ConcurrentSessionChangeException(key);
+            }
+        }
+    }
+
+    /**
      * Carries out the outcome's effects off the caller's thread and completes with the replies they lead
      * to: the validation report after a live check. A failing notifier is logged, never thrown.
      */
