@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -316,17 +317,17 @@ final class SlackConversation {
      * that queued up while the lane was busy are handled together: one session write, and only the newest step sent.
      */
     private void queue(SessionKey key, Waiting click) {
-        boolean[] first = {false};
+        AtomicBoolean first = new AtomicBoolean();
         waiting.compute(key, (k, queued) -> {
             List<Waiting> list = queued;
             if (list == null) {
-                first[0] = true;
+                first.set(true);
                 list = new ArrayList<>();
             }
             list.add(click);
             return list;
         });
-        if (first[0]) {
+        if (first.get()) {
             onLane(key, () -> act(key));
         }
     }
@@ -338,9 +339,6 @@ final class SlackConversation {
             batch.addAll(queued);
             return null;
         });
-        if (batch.isEmpty()) {
-            return;
-        }
         List<Outcome> outcomes;
         try {
             outcomes = conversations.handleInOrder(key, batch.stream().map(Waiting::event).toList());
