@@ -33,6 +33,7 @@ final class SoakBench {
         System.out.println("  threads at the start: " + report.memory().threadsAtStart());
         System.out.println("  threads at the end: " + report.memory().threadsAtEnd());
         report.log().warningKinds().forEach((kind, count) -> System.out.println("  server warned " + count + " x: " + kind));
+        report.stuck().forEach(journey -> System.out.println("  without a receipt: " + journey));
         report.violations().forEach(broken -> System.out.println("  INVARIANT BROKEN: " + broken));
 
         Findings found = report.findings();
@@ -52,6 +53,8 @@ final class SoakBench {
         long own = requests.serverErrors() - requests.gatewayErrors();
         rows.add(Row.of(prefix + "5xx answers of the bot's own", String.valueOf(own),
                 requests.gatewayErrors() + " x 502 while the Bot Connector failed", "", "0", own == 0));
+        rows.add(Row.info(prefix + "outbox: most deliveries waiting at once, empty after the load's end",
+                String.format("%,d, %.0f s later", report.outboxPeak(), report.drainedSeconds()), "", ""));
         rows.add(Row.info(prefix + "answers over 3 s, Slack / Teams (slowest)", String.format("%,d (%.1f s) / %,d (%.1f s)",
                 requests.slackSlowAcks(), requests.slackSlowestMs() / 1000.0, requests.teamsSlowAcks(),
                 requests.teamsSlowestMs() / 1000.0), String.format("of %,d / %,d requests", requests.slack(), requests.teams()), ""));

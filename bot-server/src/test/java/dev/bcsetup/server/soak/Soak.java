@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Issue 8's soak: many merchants, half in Slack and half in Teams, walking whole journeys again and again against the
@@ -98,6 +99,7 @@ public final class Soak {
             return thread;
         });
         List<Thread> merchants = new ArrayList<>();
+        AtomicInteger backlog = new AtomicInteger();
         try (Faults faults = Faults.start(parts.relay(), parts.slack(), parts.connector(), parts.bigCommerce(), plan, loadEnd)) {
             long every = plan.sampleEvery().toMillis();
             chores.scheduleWithFixedDelay(() -> quietly(out, () -> sample(parts, begun, samples, idleSamples)), every, every,
@@ -105,6 +107,9 @@ public final class Soak {
             // Nobody reads the probes BigCommerce received; the fake would keep them all.
             chores.scheduleWithFixedDelay(parts.bigCommerce()::clearRequests, 5, 5, TimeUnit.SECONDS);
             chores.scheduleWithFixedDelay(() -> quietly(out, () -> progress(out, begun, tally, faults)), 30, 30, TimeUnit.SECONDS);
+            Outbox outbox = new Outbox(parts.postgres().database());
+            chores.scheduleWithFixedDelay(() -> quietly(out, () -> backlog.accumulateAndGet(outbox.pending(), Math::max)), 1, 1,
+                    TimeUnit.SECONDS);
             URI slackEndpoint = URI.create("http://127.0.0.1:" + parts.server().port() + "/slack/events");
             URI teamsEndpoint = URI.create("http://127.0.0.1:" + parts.server().port() + "/api/messages");
             SlackRequests requests = new SlackRequests(SIGNING_SECRET, slackEndpoint, REQUEST_TIMEOUT);
@@ -134,11 +139,15 @@ public final class Soak {
             ServerProcess.Sample idleEnd = parts.idle() == null ? null : parts.idle().sample(begun);
             Settled end = new Settled(settled, idleEnd, threadsAtStart, parts.server().threadsByName(),
                     HeapGrowth.between(heapAtStart, parts.server().histogram()));
-            return report(plan, parts, tally, faults, samples, idleSamples, end, begun, loadEnd, drained);
+            return report(plan, parts, tally, faults, samples, idleSamples, end, begun, loadEnd, new Drain(drained, backlog.get()));
         } finally {
             chores.shutdownNow();
             merchants.forEach(Thread::interrupt);
         }
+    }
+
+    /** How long after the load's end the outbox was empty, and the most deliveries it held at once. */
+    private record Drain(double seconds, int peakBacklog) {
     }
 
     /** The servers once everything is over: heap and threads, and what grew in the heap since the start. */
@@ -148,7 +157,7 @@ public final class Soak {
 
     private static SoakReport report(SoakPlan plan, Parts parts, Tally tally, Faults faults,
                                      List<ServerProcess.Sample> samples, List<ServerProcess.Sample> idleSamples,
-                                     Settled end, long begun, long loadEnd, double drainedSeconds) {
+                                     Settled end, long begun, long loadEnd, Drain drain) {
         List<Journey> journeys = tally.journeys();
         Findings findings = SoakChecks.check(parts.postgres().database(), parts.receiver(), parts.slackWatch().engineerNotices(),
                 parts.teamsWatch().engineerNotices(), journeys, faults.windows());
@@ -174,8 +183,8 @@ public final class Soak {
         SoakReport.ServerLog log = new SoakReport.ServerLog(parts.server().warnings(), parts.server().errors(),
                 parts.server().warningKinds(), parts.server().firstErrors());
         int slackMerchants = (plan.merchants() + 1) / 2;
-        return new SoakReport(plan, slackMerchants, plan.merchants() - slackMerchants, loadMillis / 1000.0, drainedSeconds,
-                seconds(begun), outcomes, requests, faults.injected(), tally.failures(), findings, memory, log, parts.secrets().leaks(),
+        return new SoakReport(plan, slackMerchants, plan.merchants() - slackMerchants, loadMillis / 1000.0, drain.seconds(),
+                drain.peakBacklog(), seconds(begun), outcomes, requests, faults.injected(), tally.failures(), findings, memory, log, parts.secrets().leaks(),
                 parts.slack().problems().size(), tally.stumbles(), stuck(journeys));
     }
 

@@ -7,11 +7,12 @@ import java.util.Map;
 /**
  * Everything a soak measured: the merchants' journeys and what they met, the faults injected, the hand-offs set
  * against the receipts, and the server's heap and threads beside an idle copy of it. {@link #violations} lists the
- * invariants broken; {@link #table} is the Markdown table to read or paste. {@code stuck} shows how a few journeys
+ * invariants broken; {@link #table} is the Markdown table to read or paste. {@code drainedSeconds}: how long after the
+ * load's end the outbox was empty; {@code outboxPeak}: the most deliveries it held. {@code stuck} shows how a few journeys
  * that ended without a receipt got there (their last steps).
  */
 public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, double loadSeconds, double drainedSeconds,
-                         double wholeSeconds,
+                         int outboxPeak, double wholeSeconds,
                          Journeys journeys, Requests requests, List<InjectedFault> faults, Map<String, Long> failures,
                          Findings findings, Memory memory, ServerLog log, List<String> secretLeaks,
                          int slackPayloadProblems, List<String> stumbles, List<String> stuck) {
@@ -141,7 +142,8 @@ public record SoakReport(SoakPlan plan, int slackMerchants, int teamsMerchants, 
                         findings.duplicatesInSlack(), findings.duplicatesInTeams(), findings.duplicatesAfterHang())));
         rows.add(row("hand-offs stored whose merchant met trouble before any receipt", String.valueOf(findings.storedAfterTrouble())));
         rows.add(row("merchants with more than one hand-off (sent again after trouble)", String.valueOf(findings.merchantsWithSeveral())));
-        rows.add(row("outbox at the end: pending / given up", findings.outboxPending() + " / " + findings.outboxGivenUp()));
+        rows.add(row("outbox: most deliveries waiting at once / at the end: pending, given up",
+                String.format("%,d / %d, %d", outboxPeak, findings.outboxPending(), findings.outboxGivenUp())));
         rows.add(row("heap after GC, server under load: start / middle / end of load / settled",
                 String.format("%.1f / %.1f / %.1f / %.1f MB", memory.heap().startMb(), memory.heap().middleMb(),
                         memory.heap().endMb(), memory.settledMb())));
