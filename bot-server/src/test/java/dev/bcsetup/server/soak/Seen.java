@@ -93,8 +93,4 @@ final class Seen {
     static boolean tooManyChecks(String shown) {
         return shown.contains("too many times in the last hour");
     }
-
-    static boolean alreadyChecking(String shown) {
-        return shown.contains("being checked right now");
-    }
 }

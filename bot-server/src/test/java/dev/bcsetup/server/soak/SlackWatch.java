@@ -31,7 +31,6 @@ final class SlackWatch implements AutoCloseable {
     private final Map<String, List<Long>> notices = new TreeMap<>();
     private final Thread thread;
     private int read;
-    private int refused;
 
     SlackWatch(FakeSlackApi slack, String engineersChannel, Secrets secrets) {
         this.slack = slack;
@@ -57,11 +56,6 @@ final class SlackWatch implements AutoCloseable {
         return copy;
     }
 
-    /** Calls the fake answered with an error (an injected outage, a 429, a refused trigger). */
-    synchronized int refused() {
-        return refused;
-    }
-
     private void watch() {
         while (!Thread.currentThread().isInterrupted()) {
             synchronized (this) {
@@ -85,7 +79,6 @@ final class SlackWatch implements AutoCloseable {
     private void route(FakeSlackApi.Call call) {
         secrets.scan("Slack " + call.method(), call.params().toString());
         if (!call.ok()) {
-            refused++;
             return;
         }
         String channel = call.param("channel");
