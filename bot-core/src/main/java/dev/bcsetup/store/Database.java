@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -20,7 +22,10 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class Database implements AutoCloseable {
 
-    /** How long a request waits for a connection before storage is reported unavailable. */
+    /**
+     * How long a request waits for a connection before storage is reported unavailable. An embedded H2 database is
+     * opened once without it (see {@link #open}).
+     */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final int PING_TIMEOUT_SECONDS = 2;
     private static final Duration QUERY_SOCKET_TIMEOUT = Duration.ofSeconds(30);
@@ -43,9 +48,16 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Optional<String> jdbcUrl, Path dataDirectory) {
         Database database = connect(jdbcUrl, dataDirectory);
-        try {
+        // An embedded H2 database has no network to be unreachable, only a busy machine (class loading) or recovery
+        // after a crash to make its first connection slow: more than the pool's request timeout on a machine running
+        // other builds, which stopped the server from starting at all. So it is opened once outside the pool, for as
+        // long as that takes, and stays open while the pool connects and the schema is migrated.
+        try (Connection opened = database.target.embedded() ? database.connectOutsideThePool() : null) {
             database.migrate();
             return database;
+        } catch (SQLException e) {
+            database.close();
+            throw new StorageException("could not open " + database.target + ": " + rootMessage(e), e);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -73,6 +85,18 @@ public final class Database implements AutoCloseable {
         // Start without a connection: open() reports an unreachable database itself, in its own words.
         config.setInitializationFailTimeout(-1);
         return new Database(new HikariDataSource(config), target);
+    }
+
+    private Connection connectOutsideThePool() throws SQLException {
+        Properties credentials = new Properties();
+        target.user().ifPresent(user -> credentials.setProperty("user", user));
+        target.password().ifPresent(password -> credentials.setProperty("password", password));
+        try {
+            Class.forName(target.kind().driverClassName());
+        } catch (ClassNotFoundException e) {
+            throw new StorageException("the " + target.kind() + " driver is missing from the class path", e);
+        }
+        return DriverManager.getConnection(target.url(), credentials);
     }
 
     /** Applies every migration the database has not seen yet. */
