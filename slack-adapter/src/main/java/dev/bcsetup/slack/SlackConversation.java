@@ -24,6 +24,7 @@ import dev.bcsetup.flow.Flow;
 import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.flow.Markup;
 import dev.bcsetup.flow.Text;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
 final class SlackConversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackConversation.class);
+    /** How long after the answer to a form submission its report may replace the "checking" view. */
+    static final Duration REPORT_NOT_BEFORE = Duration.ofMillis(700);
 
     private final Conversations conversations;
     private final FlowLibrary flows;
@@ -225,12 +228,32 @@ final class SlackConversation {
         if (!toDm.isEmpty()) {
             onLane(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), toDm));
         }
+        long acknowledged = System.nanoTime();
         conversations.followUp(outcome).thenAccept(later -> {
             if (!later.isEmpty()) {
-                onLane(key, () -> checked(key, knownDm, viewId, metadata, later));
+                onLane(key, () -> {
+                    awaitSlackHasTheCheckingView(acknowledged);
+                    checked(key, knownDm, viewId, metadata, later);
+                });
             }
         });
         return response != null ? response : ViewSubmissionResponse.builder().responseAction("clear").build();
+    }
+
+    /**
+     * Slack applies the "checking" view when it reads our answer to the submission; a report sent by
+     * {@code views.update} before that would be replaced by it, leaving the merchant on "checking". A check that ends
+     * within {@link #REPORT_NOT_BEFORE} of the answer (a fast BigCommerce) waits out the rest.
+     */
+    private static void awaitSlackHasTheCheckingView(long acknowledgedNanos) {
+        long left = REPORT_NOT_BEFORE.toNanos() - (System.nanoTime() - acknowledgedNanos);
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The live check ended: the report replaces the "checking" view, and the DM's step message shows it too. */
