@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,13 @@ class HandOffCrashIT {
     @TempDir
     Path workDir;
 
+    private final List<PackagedServer> instances = new ArrayList<>();
+
+    @AfterEach
+    void killWhatIsStillRunning() {
+        instances.forEach(PackagedServer::killIfRunning);
+    }
+
     @Test
     void everyHandOffIsDeliveredExactlyOnceAcrossRepeatedKills() throws Exception {
         Random random = new Random();
@@ -71,12 +79,11 @@ class HandOffCrashIT {
                     "BIGCOMMERCE_API_URL", bigCommerce.origin().toString(), "HANDOFF_WEBHOOK_URL", receiver.url().toString(),
                     "HANDOFF_WEBHOOK_SECRET", SECRET);
             Set<Integer> ports = PackagedServer.portRegister();
-            List<PackagedServer> instances = new ArrayList<>();
             Set<String> receipts = new HashSet<>();
             int[] killedIn = new int[3]; // before the receipt, after it but before delivery, after delivery
 
             // Round 0 runs to delivery untouched: how long that takes here and now sets where the next kill lands.
-            PackagedServer first = start(env, ports, instances);
+            PackagedServer first = start(env, ports);
             Submission measured = new Submission(first);
             String reference = measured.finish().orElseThrow(() -> new AssertionError("an untouched submission got no receipt: "
                     + measured.ending() + "; the instance said:\n" + String.join("\n", first.output()), measured.failure()));
@@ -88,7 +95,7 @@ class HandOffCrashIT {
             killedIn[2]++;
 
             for (int round = 1; round < ROUNDS; round++) {
-                PackagedServer server = start(env, ports, instances);
+                PackagedServer server = start(env, ports);
                 Submission submission = new Submission(server);
                 submission.awaitSending();
                 // The kill's moment, at random up to a little past the last delivery measured; a round that sees its
@@ -113,7 +120,7 @@ class HandOffCrashIT {
             }
 
             Set<String> logged = storedAccordingToLogs(instances);
-            PackagedServer last = start(env, ports, instances);
+            PackagedServer last = start(env, ports);
             await(() -> logged.stream().allMatch(r -> delivered(receiver, r)), "every hand-off the instances logged delivered");
             last.stop();
             Storage storage = Storage.read(workDir.resolve("data"));
@@ -122,7 +129,7 @@ class HandOffCrashIT {
             for (int extra = 0; !storage.pending().isEmpty() && extra < 2; extra++) {
                 int requests = receiver.requests();
                 int owed = storage.pending().size();
-                PackagedServer again = start(env, ports, instances);
+                PackagedServer again = start(env, ports);
                 await(HandOffSetup.LEASE.plus(PATIENCE), () -> receiver.requests() >= requests + owed,
                         owed + " pending deliveries sent again after their lease");
                 again.stop();
@@ -142,7 +149,7 @@ class HandOffCrashIT {
         }
     }
 
-    private PackagedServer start(Map<String, String> env, Set<Integer> ports, List<PackagedServer> instances) {
+    private PackagedServer start(Map<String, String> env, Set<Integer> ports) {
         PackagedServer server = PackagedServer.start(workDir, env, ports,
                 line -> line.contains("ERROR") || line.contains("WARN") || line.contains("Hand-off") || line.contains("hand-off"));
         instances.add(server);

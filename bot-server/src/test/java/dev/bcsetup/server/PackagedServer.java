@@ -131,6 +131,13 @@ final class PackagedServer {
         awaitExit("SIGKILL");
     }
 
+    /** For clean-up after a failed test: kills the process unless it is gone already. */
+    void killIfRunning() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
     /** SIGTERM: the shutdown hook closes the server and its database; returns once the process is gone. */
     void stop() {
         process.destroy();

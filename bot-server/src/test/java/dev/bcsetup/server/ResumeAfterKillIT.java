@@ -40,6 +40,7 @@ class ResumeAfterKillIT {
     Path workDir;
 
     private final Set<Integer> ports = PackagedServer.portRegister();
+    private final List<PackagedServer> instances = new ArrayList<>();
     private FakeSlackApi slack;
     private FakeBotConnector connector;
 
@@ -50,7 +51,8 @@ class ResumeAfterKillIT {
     }
 
     @AfterEach
-    void stopFakes() {
+    void stopEverything() {
+        instances.forEach(PackagedServer::killIfRunning);
         slack.close();
         connector.close();
         assertThat(slack.problems()).as("payloads Slack would refuse").isEmpty();
@@ -183,9 +185,11 @@ class ResumeAfterKillIT {
     }
 
     private PackagedServer start() {
-        return PackagedServer.start(workDir, Map.of("DATA_DIR", workDir.resolve("data").toString(),
+        PackagedServer server = PackagedServer.start(workDir, Map.of("DATA_DIR", workDir.resolve("data").toString(),
                         "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_API_URL", slack.url()),
                 ports, line -> line.contains("ERROR") || line.contains(" WARN ") && !line.contains("EMULATOR MODE"));
+        instances.add(server);
+        return server;
     }
 
     /** Opens the guide, picks the direction, ticks the data sets and goes on to step 2. */
