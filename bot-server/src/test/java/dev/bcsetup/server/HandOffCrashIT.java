@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bcsetup.credentials.fake.FakeBigCommerce;
 import dev.bcsetup.flow.Access;
-import dev.bcsetup.flow.Scope;
 import dev.bcsetup.handoff.WebhookReceiver;
 import dev.bcsetup.store.Database;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.CookieManager;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,25 +16,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged server killed with SIGKILL at random moments between the live check and the webhook delivery,
- * again and again, restarted on the same data folder each time: in the end every hand-off stored reaches the
- * receiver, exactly once per Idempotency-Key, with a valid signature.
+ * The packaged server killed with SIGKILL at random moments between the credentials being sent and the webhook
+ * delivery, again and again, restarted on the same data folder each time: in the end every receipt a merchant saw
+ * names a stored hand-off, and every hand-off stored reaches the receiver exactly once per Idempotency-Key, with a
+ * valid signature.
+ *
+ * <p>Each round's merchant runs on its own thread against its own instance on its own port, and the round ends only
+ * when that thread has: no request of a killed round can reach the next instance. The kill lands at a random moment
+ * within how long a submission took to be delivered on this machine just now (the first round, then the latest round
+ * that saw its delivery), so a busy machine stretches the window instead of leaving every kill before the submission.
  */
 class HandOffCrashIT {
 
@@ -47,140 +54,260 @@ class HandOffCrashIT {
     private static final String TOKEN = "abcdefghij0123456789klmnopqrstu";
     private static final String CLIENT_ID = "zyxwvutsrq9876543210ponmlkjihgf";
     private static final String SECRET = "crash-test-webhook-secret";
-    private static final List<String> CONTRACT = List.of("PORT", "PUBLIC_BASE_URL", "DATABASE_URL", "CREDENTIALS_KEY",
-            "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL", "MICROSOFT_APP_ID",
-            "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE", "BIGCOMMERCE_API_URL",
-            "HANDOFF_SLACK_CHANNEL", "HANDOFF_TEAMS_CHANNEL", "HANDOFF_WEBHOOK_URL", "HANDOFF_WEBHOOK_SECRET",
-            "ENGINEERS", "BIND_ADDRESS", "DATA_DIR", "CONFIG_FILE", "HANDOFF_RETENTION_DAYS", "HANDOFF_PURGE_GRACE_HOURS");
+    private static final Pattern RECEIPT = Pattern.compile("data-reference=\"(BC-[0-9A-Z-]+)\"");
+    private static final Pattern STORED = Pattern.compile("Hand-off (BC-[0-9A-Z-]+) stored");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @TempDir
     Path workDir;
 
+    private final List<PackagedServer> instances = new ArrayList<>();
+
+    @AfterEach
+    void killWhatIsStillRunning() {
+        instances.forEach(PackagedServer::killIfRunning);
+    }
+
     @Test
     void everyHandOffIsDeliveredExactlyOnceAcrossRepeatedKills() throws Exception {
         Random random = new Random();
-        Map<Scope, Access> all = FakeBigCommerce.everyScope(Access.MODIFY);
         try (FakeBigCommerce bigCommerce = FakeBigCommerce.start()
                 .store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live");
                 WebhookReceiver receiver = new WebhookReceiver(SECRET, Clock.systemUTC()).start()) {
-            bigCommerce.token(TOKEN, "abc123", all);
-            int port = freePort();
-            Map<String, String> env = Map.of("PORT", Integer.toString(port), "DATA_DIR", workDir.resolve("data").toString(),
+            bigCommerce.token(TOKEN, "abc123", FakeBigCommerce.everyScope(Access.MODIFY));
+            Map<String, String> env = Map.of("DATA_DIR", workDir.resolve("data").toString(),
                     "BIGCOMMERCE_API_URL", bigCommerce.origin().toString(), "HANDOFF_WEBHOOK_URL", receiver.url().toString(),
                     "HANDOFF_WEBHOOK_SECRET", SECRET);
+            Set<Integer> ports = PackagedServer.portRegister();
             Set<String> receipts = new HashSet<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                Process server = start(env);
-                try {
-                    CompletableFuture<Optional<String>> submitted = CompletableFuture.supplyAsync(() -> submit(port));
-                    // Kill somewhere between the submission, the live check, the hand-off and its delivery.
-                    Thread.sleep(200 + random.nextInt(2500));
-                    if (submitted.isDone()) {
-                        submitted.getNow(Optional.empty()).ifPresent(receipts::add);
+            int[] killedIn = new int[3]; // before the receipt, after it but before delivery, after delivery
+
+            // Round 0 runs to delivery untouched: how long that takes here and now sets where the next kill lands.
+            PackagedServer first = start(env, ports);
+            Submission measured = new Submission(first);
+            String reference = measured.finish().orElseThrow(() -> new AssertionError("an untouched submission got no receipt: "
+                    + measured.ending() + "; the instance said:\n" + String.join("\n", first.output()), measured.failure()));
+            await(() -> delivered(receiver, reference), "the first hand-off delivered");
+            long span = System.nanoTime() - measured.sentAt();
+            long widest = 0;
+            first.kill();
+            receipts.add(reference);
+            killedIn[2]++;
+
+            for (int round = 1; round < ROUNDS; round++) {
+                PackagedServer server = start(env, ports);
+                Submission submission = new Submission(server);
+                submission.awaitSending();
+                // The kill's moment, at random up to a little past the last delivery measured; a round that sees its
+                // own delivery before then measures the window again, so it follows the machine's pace.
+                widest = Math.max(widest, (long) (1.25 * span));
+                long killAt = submission.sentAt() + (long) (random.nextDouble() * 1.25 * span);
+                long deliveredAt = 0;
+                while (System.nanoTime() < killAt) {
+                    Optional<String> shown = submission.receiptSoFar();
+                    if (deliveredAt == 0 && shown.isPresent() && delivered(receiver, shown.get())) {
+                        deliveredAt = System.nanoTime();
                     }
-                } finally {
-                    server.destroyForcibly();
-                    server.waitFor(10, TimeUnit.SECONDS);
+                    Thread.sleep(5);
+                }
+                Optional<String> seen = submission.receiptSoFar();
+                killedIn[seen.isEmpty() ? 0 : delivered(receiver, seen.get()) ? 2 : 1]++;
+                server.kill();
+                submission.finish().ifPresent(receipts::add);
+                if (deliveredAt != 0) {
+                    span = deliveredAt - submission.sentAt();
                 }
             }
 
-            // Entries leased by a killed instance become due when the lease ends: let a last instance run past it.
-            Process last = start(env);
-            try {
-                Thread.sleep(HandOffSetup.LEASE.plusSeconds(5).toMillis());
-            } finally {
-                last.destroy();
-                last.waitFor(15, TimeUnit.SECONDS);
+            Set<String> logged = storedAccordingToLogs(instances);
+            PackagedServer last = start(env, ports);
+            await(() -> logged.stream().allMatch(r -> delivered(receiver, r)), "every hand-off the instances logged delivered");
+            last.stop();
+            Storage storage = Storage.read(workDir.resolve("data"));
+            // Deliveries leased by a killed instance (a kill between the receiver's 200 and our commit) are due again
+            // when the lease ends: an instance must run past it, and the receiver drops the repeat by its key.
+            for (int extra = 0; !storage.pending().isEmpty() && extra < 2; extra++) {
+                int requests = receiver.requests();
+                int owed = storage.pending().size();
+                PackagedServer again = start(env, ports);
+                await(HandOffSetup.LEASE.plus(PATIENCE), () -> receiver.requests() >= requests + owed,
+                        owed + " pending deliveries sent again after their lease");
+                again.stop();
+                storage = Storage.read(workDir.resolve("data"));
             }
 
-            Set<String> stored = new HashSet<>();
+            System.out.printf("HandOffCrashIT: %d kills (%d before the receipt, %d after it but before delivery, %d after"
+                            + " delivery), %d receipts seen, %d hand-offs stored, %d delivered, %d repeats dropped by"
+                            + " Idempotency-Key, %d webhook requests, %d instances started, kill window up to %d ms%n", ROUNDS,
+                    killedIn[0], killedIn[1], killedIn[2], receipts.size(), storage.ids().size(), receiver.accepted().size(),
+                    receiver.repeats(), receiver.requests(), instances.size(), TimeUnit.NANOSECONDS.toMillis(widest));
+            assertThat(storage.references()).as("every receipt a merchant saw names a stored hand-off").containsAll(receipts);
+            assertThat(storage.references()).as("every hand-off an instance logged as stored is still stored").containsAll(logged);
+            assertThat(receiver.accepted().keySet()).as("hand-offs delivered, by Idempotency-Key").isEqualTo(storage.ids());
+            assertThat(receiver.badSignatures()).isEmpty();
+            assertThat(storage.pending()).as("deliveries still pending").isEmpty();
+        }
+    }
+
+    private PackagedServer start(Map<String, String> env, Set<Integer> ports) {
+        PackagedServer server = PackagedServer.start(workDir, env, ports,
+                line -> line.contains("ERROR") || line.contains("WARN") || line.contains("Hand-off") || line.contains("hand-off"));
+        instances.add(server);
+        return server;
+    }
+
+    private static boolean delivered(WebhookReceiver receiver, String reference) {
+        return receiver.accepted().values().stream().anyMatch(body -> body.contains("\"reference\":\"" + reference + "\""));
+    }
+
+    private static Set<String> storedAccordingToLogs(List<PackagedServer> instances) {
+        Set<String> references = new HashSet<>();
+        for (PackagedServer instance : instances) {
+            for (String line : instance.output()) {
+                Matcher stored = STORED.matcher(line);
+                if (stored.find()) {
+                    references.add(stored.group(1));
+                }
+            }
+        }
+        return references;
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(PATIENCE, condition, what);
+    }
+
+    private static void await(Duration patience, BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("waited " + patience.toSeconds() + " s in vain for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** What the data folder holds once no instance runs: hand-offs by id and reference, and undelivered outbox rows. */
+    private record Storage(Set<String> ids, Set<String> references, List<String> pending) {
+
+        static Storage read(Path dataDir) throws SQLException {
+            Set<String> ids = new HashSet<>();
             Set<String> references = new HashSet<>();
-            int pending;
-            try (Database database = Database.open(Optional.empty(), workDir.resolve("data"));
+            List<String> pending = new ArrayList<>();
+            try (Database database = Database.open(Optional.empty(), dataDir);
                     Connection connection = database.dataSource().getConnection();
                     Statement statement = connection.createStatement()) {
                 try (ResultSet rows = statement.executeQuery("SELECT id, reference FROM hand_offs")) {
                     while (rows.next()) {
-                        stored.add(rows.getString(1));
+                        ids.add(rows.getString(1));
                         references.add(rows.getString(2));
                     }
                 }
-                try (ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL")) {
-                    row.next();
-                    pending = row.getInt(1);
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT hand_off_id, lease_until FROM outbox WHERE delivered_at IS NULL")) {
+                    while (rows.next()) {
+                        pending.add(rows.getString(1) + " leased until " + rows.getString(2));
+                    }
                 }
             }
-            System.out.printf("HandOffCrashIT: %d kills survived, %d receipts seen before a kill, %d hand-offs stored,"
-                    + " %d delivered, %d repeats dropped by Idempotency-Key, %d requests%n", ROUNDS, receipts.size(), stored.size(),
-                    receiver.accepted().size(), receiver.repeats(), receiver.requests());
-            assertThat(stored).as("some submissions got through before their kill").isNotEmpty();
-            assertThat(references).as("every receipt the merchant saw names a stored hand-off").containsAll(receipts);
-            assertThat(receiver.accepted().keySet()).isEqualTo(stored);
-            assertThat(receiver.badSignatures()).isEmpty();
-            assertThat(pending).isZero();
+            return new Storage(ids, references, pending);
         }
     }
 
-    /** The reference on the receipt, if the merchant got one before the kill. */
-    private static Optional<String> submit(int port) {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(2)).build();
-        String base = "http://127.0.0.1:" + port;
-        try {
-            http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.discarding());
-            post(http, base + "/playground", "action=choose_direction:0:TO_BIGCOMMERCE");
-            int status = post(http, base + "/playground/credentials", "api_path="
-                    + URLEncoder.encode("https://api.bigcommerce.com/stores/abc123/v3/", StandardCharsets.UTF_8)
-                    + "&client_id=" + CLIENT_ID + "&access_token=" + TOKEN);
-            if (status != 303) {
-                return Optional.empty();
+    /**
+     * One merchant submitting credentials in the playground of one instance, on its own thread so the kill can land
+     * anywhere in it: open the page, choose a direction, send the secure form, read the receipt.
+     */
+    private static final class Submission {
+
+        private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+        private final PackagedServer server;
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final CountDownLatch sending = new CountDownLatch(1);
+        private final Thread thread;
+        private volatile long sentAt;
+        private volatile Optional<String> receipt = Optional.empty();
+        private volatile IOException failure;
+        private volatile String ending = "not finished";
+
+        Submission(PackagedServer server) {
+            this.server = server;
+            this.thread = new Thread(this::run, "submission-" + server.port());
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                get("/");
+                post("/playground", "action=choose_direction:0:TO_BIGCOMMERCE");
+                sentAt = System.nanoTime();
+                sending.countDown();
+                int status = post("/playground/credentials", "api_path="
+                        + URLEncoder.encode("https://api.bigcommerce.com/stores/abc123/v3/", StandardCharsets.UTF_8)
+                        + "&client_id=" + CLIENT_ID + "&access_token=" + TOKEN);
+                if (status != 303) {
+                    ending = "the form was answered " + status;
+                    return;
+                }
+                String page = get("/");
+                Matcher found = RECEIPT.matcher(page);
+                receipt = found.find() ? Optional.of(found.group(1)) : Optional.empty();
+                ending = receipt.isPresent() ? "receipt shown" : "no receipt on the page:\n" + page;
+            } catch (IOException e) {
+                failure = e; // killed under our feet: that is the point, unless the credentials never left
+                ending = "no answer (" + e + ")";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                sending.countDown();
             }
-            String page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+        }
+
+        /** Waits until the credentials are on their way; fails if the instance did not get that far. */
+        void awaitSending() throws InterruptedException {
+            if (!sending.await(PATIENCE.toSeconds(), TimeUnit.SECONDS) || sentAt == 0) {
+                throw new AssertionError("the submission to port " + server.port() + " never sent the credentials; the"
+                        + " instance said:\n" + String.join("\n", server.output()), failure);
+            }
+        }
+
+        long sentAt() {
+            return sentAt;
+        }
+
+        /** How the thread ended, for a failure message. */
+        String ending() {
+            return ending;
+        }
+
+        IOException failure() {
+            return failure;
+        }
+
+        Optional<String> receiptSoFar() {
+            return receipt;
+        }
+
+        /** Waits for the thread to end, which it does once its instance answered or died; then the receipt, if any. */
+        Optional<String> finish() throws InterruptedException {
+            thread.join(PATIENCE.toMillis());
+            if (thread.isAlive()) {
+                throw new AssertionError("the submission to port " + server.port() + " is still running");
+            }
+            return receipt;
+        }
+
+        private String get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(server.uri(path)).timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            java.util.regex.Matcher receipt = java.util.regex.Pattern.compile("data-reference=\"(BC-[0-9A-Z-]+)\"").matcher(page);
-            return receipt.find() ? Optional.of(receipt.group(1)) : Optional.empty();
-        } catch (IOException | InterruptedException e) {
-            return Optional.empty(); // killed under our feet: that is the point
         }
-    }
 
-    private static int post(HttpClient http, String url, String form) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private Process start(Map<String, String> env) throws Exception {
-        Path jar = Path.of(System.getProperty("bot.jar", "target/bigcommerce-setup.jar"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString()).directory(workDir.toFile()).redirectErrorStream(true);
-        CONTRACT.forEach(builder.environment()::remove);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.contains("Ready in")) {
-                        ready.countDown();
-                    }
-                    if (line.contains("ERROR") || line.contains("Hand-off") || line.contains("hand-off")) {
-                        System.out.println("  server: " + line);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process died
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        assertThat(ready.await(60, TimeUnit.SECONDS)).as("server started").isTrue();
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        private int post(String path, String form) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(server.uri(path)).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         }
     }
 }

@@ -3,9 +3,7 @@ package dev.bcsetup.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,32 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged jar, started the way the README says: {@code java -jar}, in an empty folder, nothing configured. */
 class JarStartupIT {
 
-    /** Every variable of the configuration contract, removed so the child sees none of the developer's settings. */
-    private static final List<String> CONTRACT = List.of("PORT", "PUBLIC_BASE_URL", "DATABASE_URL", "CREDENTIALS_KEY",
-            "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL", "MICROSOFT_APP_ID",
-            "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE", "BIGCOMMERCE_API_URL",
-            "HANDOFF_SLACK_CHANNEL", "HANDOFF_TEAMS_CHANNEL", "HANDOFF_WEBHOOK_URL", "HANDOFF_WEBHOOK_SECRET",
-            "ENGINEERS", "BIND_ADDRESS", "DATA_DIR", "CONFIG_FILE");
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("bot.jar", "target/bigcommerce-setup.jar"));
-        assertThat(jar).as("the packaged jar (run mvn verify)").exists();
-        return jar;
-    }
-
     private static ProcessBuilder javaJar(Path workDir, Map<String, String> env) {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toAbsolutePath().toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true);
-        CONTRACT.forEach(builder.environment()::remove);
-        builder.environment().putAll(env);
-        return builder;
+        assertThat(PackagedServer.jar()).as("the packaged jar (run mvn verify)").exists();
+        return PackagedServer.javaJar(workDir, env);
     }
 
     @Test
     void startsWithNothingConfiguredAndServesThePlayground(@TempDir Path workDir) throws Exception {
-        int port = freePort();
+        int port = PackagedServer.freePort(PackagedServer.portRegister());
         Process process = javaJar(workDir, Map.of("PORT", Integer.toString(port))).start();
         List<String> output = new ArrayList<>();
         try {
@@ -87,11 +67,5 @@ class JarStartupIT {
         assertThat(output.lines()).containsExactly(
                 "Configuration error: PORT must be a number from 0 to 65535 (0 picks a free port), got 'eighty'");
         assertThat(Files.list(workDir)).isEmpty();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
