@@ -13,6 +13,7 @@ import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.store.SessionStore;
 import dev.bcsetup.store.StorageException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -141,6 +142,52 @@ public final class Conversations {
         }
         unsettled.invalidate(key);
         return applies ? store.find(key) : stored;
+    }
+
+    /**
+     * Handles events one person sent in a row, in order, as {@link #handle} would one after the other, but stores
+     * the session once, after the last: clicks that queued up while the bot was busy cost one write, not one each.
+     * Returns one outcome per event. Should an event ask for a live check, each is handled on its own instead,
+     * because the check's abuse limit is asked before anything is saved. When the database does not answer, every
+     * event is answered "not saved", as {@link #handle} answers one.
+     */
+    public List<Outcome> handleInOrder(SessionKey key, List<Event> events) {
+        if (events.size() == 1) {
+            return List.of(handle(key, events.get(0)));
+        }
+        try {
+            return decideInOrder(key, events);
+        } catch (StorageException e) {
+            LOG.warn("A {} setup's {} events were not saved, storage is unavailable: {}", key.platform(), events.size(),
+                    e.getMessage());
+            return Collections.nCopies(events.size(), conversation.notSaved());
+        }
+    }
+
+    private List<Outcome> decideInOrder(SessionKey key, List<Event> events) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Session> stored = settle(key, store.find(key));
+            Optional<Session> current = stored;
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Event event : events) {
+                Outcome outcome = conversation.handle(key, current, event);
+                if (outcome.effects().stream().anyMatch(Effect.Validate.class::isInstance)) {
+                    // Nothing was saved yet and deciding has no side effects: decide again, one event at a time.
+                    return events.stream().map(e -> handle(key, e)).toList();
+                }
+                outcomes.add(outcome);
+                current = outcome.session().isPresent() ? outcome.session() : current;
+            }
+            if (current.isEmpty() || current.equals(stored)) {
+                return outcomes;
+            }
+            if (store.save(current.get(), stored.map(Session::version).orElse(0L))) {
+                return outcomes;
+            }
+            if (attempt == ATTEMPTS) {
+                throw new ConcurrentSessionChangeException(key);
+            }
+        }
     }
 
     /**

@@ -133,6 +133,16 @@ record JdbcTarget(Kind kind, String url, Optional<String> user, Optional<String>
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
+    /** Whether the database lives in this process (an H2 file or memory), not behind a network connection. */
+    boolean embedded() {
+        return kind == Kind.H2 && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+    }
+
+    /** Whether the database is an H2 file this process opens itself. */
+    boolean file() {
+        return embedded() && !url.startsWith("jdbc:h2:mem:");
+    }
+
     /** Percent-decoding only: a '+' in a password is a plus, not a space. */
     private static String decode(String value) {
         return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);

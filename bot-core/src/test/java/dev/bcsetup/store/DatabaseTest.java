@@ -77,6 +77,19 @@ class DatabaseTest {
     }
 
     @Test
+    void waitsLongerThanARequestForTheFirstConnectionToAnH2File() {
+        // The connection that opens the file pauses longer than a request waits, as opening it did on a busy
+        // machine; connections to the database once it is open come at once.
+        String slow = "jdbc:h2:file:" + dataDirectory.resolve("slow") + ";INIT=CREATE ALIAS IF NOT EXISTS PAUSE FOR"
+                + " \"java.lang.Thread.sleep\"\\;CALL PAUSE(CASE WHEN (SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS) = 1"
+                + " THEN " + (Database.CONNECTION_TIMEOUT.toMillis() + 1000) + " ELSE 0 END)";
+
+        try (Database database = Database.open(Optional.of(slow), dataDirectory)) {
+            assertThat(database.ping()).isTrue();
+        }
+    }
+
+    @Test
     void answersPingsUntilClosed() {
         Database database = Database.open(Optional.empty(), dataDirectory);
         assertThat(database.ping()).isTrue();

@@ -53,6 +53,17 @@ class JdbcTargetTest {
     }
 
     @Test
+    void knowsWhichDatabasesLiveInThisProcess() {
+        assertThat(JdbcTarget.h2File(Path.of("/var/lib/bot")).embedded()).isTrue();
+        assertThat(JdbcTarget.parse("jdbc:h2:mem:x").embedded()).isTrue();
+        assertThat(JdbcTarget.parse("jdbc:h2:tcp://db.example.com/sessions").embedded()).isFalse();
+        assertThat(JdbcTarget.parse("jdbc:postgresql://db.example.com/sessions").embedded()).isFalse();
+        assertThat(JdbcTarget.h2File(Path.of("/var/lib/bot")).file()).isTrue();
+        assertThat(JdbcTarget.parse("jdbc:h2:mem:x").file()).isFalse();
+        assertThat(JdbcTarget.parse("jdbc:h2:tcp://db.example.com/sessions").file()).isFalse();
+    }
+
+    @Test
     void putsTheDefaultH2FileUnderTheDataDirectory() {
         JdbcTarget target = JdbcTarget.h2File(Path.of("/var/lib/bot"));
 

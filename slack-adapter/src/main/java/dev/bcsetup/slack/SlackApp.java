@@ -75,7 +75,8 @@ public final class SlackApp implements AutoCloseable {
     private SlackApp(SlackSettings settings, FlowLibrary flows) {
         this.settings = settings;
         this.flows = flows;
-        Slack slack = Slack.getInstance(slackConfig(settings, SlackWebApi.CALL_TIMEOUT));
+        SlackConfig slackConfig = slackConfig(settings, SlackWebApi.CALL_TIMEOUT);
+        Slack slack = Slack.getInstance(slackConfig);
         // Every field set by hand: AppConfig's defaults read SLACK_* variables, and a stray SLACK_CLIENT_ID
         // would turn this single-workspace app into an OAuth app that refuses every request.
         AppConfig config = AppConfig.builder()
@@ -93,7 +94,8 @@ public final class SlackApp implements AutoCloseable {
         this.parser = new SlackRequestParser(config);
         this.signatures = new SlackSignature.Generator(settings.signingSecret());
         this.api = new SlackWebApi(slack.methods(settings.botToken()),
-                Slack.getInstance(slackConfig(settings, SlackWebApi.INTERACTIVE_CALL_TIMEOUT)).methods(settings.botToken()));
+                Slack.getInstance(slackConfig(settings, SlackWebApi.INTERACTIVE_CALL_TIMEOUT)).methods(settings.botToken()),
+                settings.botToken(), slackConfig);
         this.notifier = settings.engineersChannel().map(channel -> new SlackNotifier(api, channel, workspaces, texts));
         this.handOffBlocks = new HandOffBlocks(texts, flows.forLocale(null));
         this.pictures = new SlackPictures(api, Clock.systemUTC());
