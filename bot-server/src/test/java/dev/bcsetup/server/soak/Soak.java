@@ -10,11 +10,11 @@ import dev.bcsetup.slack.SlackRequests;
 import dev.bcsetup.store.EmbeddedPostgresDatabase;
 import dev.bcsetup.teams.FakeBotConnector;
 import dev.bcsetup.teams.TeamsActivities;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Issue 8's soak: many merchants, half in Slack and half in Teams, walking whole journeys again and again against the
@@ -56,6 +58,17 @@ public final class Soak {
     }
 
     public static SoakReport run(SoakPlan plan, PrintStream out) throws Exception {
+        Path scratch = Files.createTempDirectory("soak");
+        try {
+            return run(plan, out, scratch);
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    private static SoakReport run(SoakPlan plan, PrintStream out, Path scratch) throws Exception {
         Secrets secrets = new Secrets(BOT_TOKEN, SIGNING_SECRET, WEBHOOK_SECRET);
         try (EmbeddedPostgresDatabase postgres = EmbeddedPostgresDatabase.start();
              TcpFaultProxy relay = TcpFaultProxy.to(postgres.port());
@@ -63,11 +76,13 @@ public final class Soak {
              FakeSlackApi slack = new FakeSlackApi(BOT_TOKEN, GENERAL, SLACK_ENGINEERS);
              FakeBotConnector connector = new FakeBotConnector();
              WebhookReceiver receiver = new WebhookReceiver(WEBHOOK_SECRET, Clock.systemUTC()).start()) {
-            Map<String, String> env = environment(EmbeddedPostgresDatabase.jdbcUrl(relay.port()), slack, bigCommerce, receiver);
+            Map<String, String> env = environment(EmbeddedPostgresDatabase.jdbcUrl(relay.port()), slack, bigCommerce, receiver,
+                    scratch.resolve("data"));
             out.printf("Soak: %d merchants, %d s of load with faults, on PostgreSQL behind a relay%n", plan.merchants(),
                     plan.load().toSeconds());
             try (ServerProcess server = ServerProcess.start("soak", env, secrets);
-                 ServerProcess idle = plan.idleBaseline() ? ServerProcess.start("idle", idleEnvironment(postgres, env), secrets) : null;
+                 ServerProcess idle = plan.idleBaseline()
+                         ? ServerProcess.start("idle", idleEnvironment(postgres, env, scratch.resolve("idle")), secrets) : null;
                  SlackWatch slackWatch = new SlackWatch(slack, SLACK_ENGINEERS, secrets);
                  TeamsWatch teamsWatch = new TeamsWatch(connector, TEAMS_ENGINEERS, secrets)) {
                 return load(plan, out, new Parts(postgres, relay, bigCommerce, slack, connector, receiver, server, idle,
@@ -303,11 +318,11 @@ public final class Soak {
     }
 
     private static Map<String, String> environment(String databaseUrl, FakeSlackApi slack, FakeBigCommerce bigCommerce,
-                                                   WebhookReceiver receiver) throws IOException {
+                                                   WebhookReceiver receiver, Path dataDir) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
         env.put("BIND_ADDRESS", "127.0.0.1");
-        env.put("DATA_DIR", Files.createTempDirectory("soak-data").toString());
+        env.put("DATA_DIR", dataDir.toString());
         env.put("DATABASE_URL", databaseUrl);
         env.put("CREDENTIALS_KEY", KEY);
         env.put("PUBLIC_BASE_URL", "https://bot.example.com");
@@ -323,14 +338,14 @@ public final class Soak {
     }
 
     /** The same server on a database of its own on the same PostgreSQL, straight (nothing is injected into it). */
-    private static Map<String, String> idleEnvironment(EmbeddedPostgresDatabase postgres, Map<String, String> env)
-            throws IOException, SQLException {
+    private static Map<String, String> idleEnvironment(EmbeddedPostgresDatabase postgres, Map<String, String> env, Path dataDir)
+            throws SQLException {
         try (Connection connection = postgres.database().dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE idle");
         }
         Map<String, String> idle = new HashMap<>(env);
-        idle.put("DATA_DIR", Files.createTempDirectory("soak-idle").toString());
+        idle.put("DATA_DIR", dataDir.toString());
         idle.put("DATABASE_URL", EmbeddedPostgresDatabase.jdbcUrl(postgres.port()).replace("/postgres?", "/idle?"));
         return idle;
     }
