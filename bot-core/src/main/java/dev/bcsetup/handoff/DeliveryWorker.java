@@ -73,6 +73,23 @@ public final class DeliveryWorker {
         return delivered;
     }
 
+    /**
+     * Runs batches until one delivers fewer than a full batch (nothing more is due now, or what is left is failing),
+     * at most {@code maxBatches}; returns how many entries were delivered. A backlog (a burst of hand-offs, a
+     * destination back after an outage) is worked off at once instead of one batch per poll.
+     */
+    public int drain(int maxBatches) {
+        int total = 0;
+        for (int run = 0; run < maxBatches; run++) {
+            int delivered = runOnce();
+            total += delivered;
+            if (delivered < settings.batch()) {
+                break;
+            }
+        }
+        return total;
+    }
+
     private boolean deliver(OutboxEntry entry) {
         Destination destination = destinations.get(entry.destination());
         Optional<HandOff> handOff = handOffs.find(entry.handOffId());

@@ -199,6 +199,30 @@ class DeliveryTest {
     }
 
     @Test
+    void aBacklogLargerThanABatchIsDeliveredInOneDrain() {
+        List<HandOffNotice> received = new ArrayList<>();
+        HandOffNotifier channel = new HandOffNotifier() {
+            @Override
+            public String destination() {
+                return "slack";
+            }
+
+            @Override
+            public void deliver(HandOffNotice notice) {
+                received.add(notice);
+            }
+        };
+        DeliveryWorker worker = worker(List.of(Destination.of(channel)), 5, "w1");
+        for (int i = 0; i < 45; i++) {
+            handOffs.submit(Fixtures.submission(MERCHANT, i + 1));
+        }
+
+        assertThat(worker.drain(50)).isEqualTo(45);
+        assertThat(received).hasSize(45);
+        assertThat(worker.drain(50)).as("nothing left due").isZero();
+    }
+
+    @Test
     void aNotifierThatThrowsIsTriedAgainAndGetsTheMaskedNoticeOnly() {
         List<HandOffNotice> received = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class HandOffSetup implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOffSetup.class);
+    /** At most this many batches of deliveries per poll, so a backlog is worked off without waiting for the next. */
+    private static final int DRAIN_BATCHES = 50;
     /** How often the outbox is polled for due deliveries. */
     static final Duration POLL = Duration.ofSeconds(1);
     static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
@@ -76,7 +78,7 @@ final class HandOffSetup implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        jobs.scheduleWithFixedDelay(() -> guarded("deliver hand-offs", worker::runOnce), 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(() -> guarded("deliver hand-offs", () -> worker.drain(DRAIN_BATCHES)), 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
         jobs.scheduleWithFixedDelay(() -> guarded("purge hand-off secrets", handOffs::purgeDue), 0, 10, TimeUnit.MINUTES);
         // At start-up (after a key rotation), then daily for records written by instances still on the old key.
         jobs.scheduleWithFixedDelay(() -> guarded("re-encrypt hand-off secrets", handOffs::resealWithPrimaryKey),
