@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Every benchmark of issue 7 in one run, each figure beside a baseline measured in the same run on the same
  * machine against fakes on loopback, printed as one Markdown table. {@code -Dbench.quick=true} is the one-minute
- * smoke run; {@code -Dbench.only=slack,teams,validation,footprint,jmh} picks parts.
+ * smoke run; {@code -Dbench.only=slack,teams,validation,footprint,jmh} picks parts. Issue 8's soak runs only when
+ * named ({@code -Dbench.only=soak}, for {@code -Dbench.soak.minutes}).
  */
 public final class Bench {
 
@@ -39,6 +40,9 @@ public final class Bench {
         }
         if (parts.contains("jmh")) {
             rows.addAll(MicroBenchmarks.run(plan));
+        }
+        if (parts.contains("soak")) {
+            rows.addAll(SoakBench.run());
         }
         System.out.println();
         System.out.println("| figure | measured | baseline (same run) | ratio | goal | |");

@@ -1,5 +1,7 @@
 package dev.bcsetup.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +21,19 @@ final class Load {
         int send(int merchant, int click) throws Exception;
     }
 
-    /** What a phase measured. */
-    record Result(Latencies latencies, int requests, int failures, double seconds) {
+    /** What a phase measured; {@code cpuSeconds} is the whole JVM's (servers, fakes and load alike). */
+    record Result(Latencies latencies, int requests, int failures, double seconds, double cpuSeconds) {
         double throughput() {
             return requests / seconds;
         }
+
+        /** CPU spent per request: unlike the throughput, it hardly moves when other work shares the machine. */
+        double cpuMicrosPerRequest() {
+            return cpuSeconds * 1e6 / requests;
+        }
     }
+
+    private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final int merchants;
     private final Merchant merchant;
@@ -48,6 +57,7 @@ final class Load {
         Latencies latencies = new Latencies();
         AtomicInteger failures = new AtomicInteger();
         AtomicLong firstFailure = new AtomicLong();
+        double cpuStart = processCpuSeconds();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         Random random = new Random(42);
@@ -90,11 +100,17 @@ final class Load {
             thread.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = processCpuSeconds() - cpuStart;
         if (failures.get() > 0) {
             System.out.printf("  %d requests failed (first: %s)%n", failures.get(),
                     firstFailure.get() == -1 ? "an exception" : "HTTP " + firstFailure.get());
         }
-        return new Result(latencies, latencies.count(), failures.get(), seconds);
+        return new Result(latencies, latencies.count(), failures.get(), seconds, cpuSeconds);
+    }
+
+    /** CPU time this JVM has used so far, every thread counted. */
+    static double processCpuSeconds() {
+        return CPU.getProcessCpuTime() / 1e9;
     }
 
     private static void sleepNanos(long nanos) {

@@ -30,9 +30,9 @@ final class PathComparison {
         Load.Result human = load.humanPace(plan.humanPace());
         System.out.printf("  %s: flat out %d s%n", name, plan.flatOut().toSeconds());
         Load.Result flat = load.flatOut(plan.flatOut());
-        System.out.printf("  %s: p50 %.2f ms, p99 %.2f ms, %.0f acks/s flat out, slowest %.1f ms%n", name,
+        System.out.printf("  %s: p50 %.2f ms, p99 %.2f ms, %.0f acks/s flat out (%.0f µs of CPU each), slowest %.1f ms%n", name,
                 human.latencies().percentileMillis(50), human.latencies().percentileMillis(99), flat.throughput(),
-                Math.max(human.latencies().maxMillis(), flat.latencies().maxMillis()));
+                flat.cpuMicrosPerRequest(), Math.max(human.latencies().maxMillis(), flat.latencies().maxMillis()));
         return new Phases(human, flat);
     }
 

@@ -17,9 +17,11 @@ import dev.bcsetup.slack.SlackRequests;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +37,10 @@ final class SlackBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One journey: the command, the direction, Next with data sets ticked, then Next to step 7. */
     static final int CLICKS_PER_JOURNEY = 8;
+    /** How step 1 marks the direction the merchant chose. */
+    private static final String DIRECTION_CHOSEN = "✓ Into BigCommerce";
+    /** How long the queued work may take to catch up after the last acknowledgement. */
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
 
     private SlackBench() {
     }
@@ -45,19 +51,25 @@ final class SlackBench {
             PathComparison.Phases bare;
             Javalin baseline = bareBolt(slack.url());
             try {
-                bare = PathComparison.measure("bare Bolt app", plan, merchants(baseline.port()));
+                bare = PathComparison.measure("bare Bolt app", plan, merchants(baseline.port(), new int[plan.merchants()]));
             } finally {
                 baseline.stop();
             }
             PathComparison.Phases bot;
             try (BotServer server = BenchServers.bot("PUBLIC_BASE_URL", "https://bot.example.com",
                     "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_API_URL", slack.url())) {
-                bot = PathComparison.measure("bot", plan, merchants(server.port()));
-                // Let the queued follow-ups finish, then check the journeys really reached the last step.
-                Thread.sleep(2000);
+                int[] lastClicks = new int[plan.merchants()];
+                bot = PathComparison.measure("bot", plan, merchants(server.port(), lastClicks));
+                // The work queued after the acknowledgements finishes, then every DM must show where its merchant is.
+                double cpu = Load.processCpuSeconds();
+                long drained = awaitCurrentSteps(slack, lastClicks, DRAIN_LIMIT);
+                double queuedCpu = Load.processCpuSeconds() - cpu;
                 long lastSteps = slack.calls().stream().filter(c -> c.ok() && c.blocksText().contains("Step 7 of 7")).count();
-                System.out.printf("  bot: %d step messages showed step 7 of 7; %d Web API calls; %d payloads Slack would refuse%n",
-                        lastSteps, slack.calls().size(), slack.problems().size());
+                System.out.printf("  bot: every DM showed its merchant's current step %d ms after the last acknowledgement"
+                                + " (%.0f µs of CPU per flat-out acknowledgement with the work still queued then);"
+                                + " %d step messages showed step 7 of 7; %d Web API calls; %d payloads Slack would refuse%n",
+                        drained, (bot.flat().cpuSeconds() + queuedCpu) * 1e6 / bot.flat().requests(), lastSteps,
+                        slack.calls().size(), slack.problems().size());
                 if (lastSteps == 0) {
                     throw new IllegalStateException("no merchant reached step 7: the Slack journey is not what it claims");
                 }
@@ -66,29 +78,83 @@ final class SlackBench {
         }
     }
 
-    /** Each merchant's clicks, in a loop of journeys; the message ts is the bot's to remember, as in Slack. */
-    private static Load.Merchant merchants(int port) {
+    /**
+     * Each merchant's clicks, in a loop of journeys; the message ts is the bot's to remember, as in Slack. The index of
+     * each merchant's last acknowledged click goes into {@code lastClicks}.
+     */
+    private static Load.Merchant merchants(int port, int[] lastClicks) {
         SlackRequests requests = new SlackRequests(SIGNING_SECRET, URI.create("http://127.0.0.1:" + port + "/slack/events"));
         return (merchant, click) -> {
-            String user = String.format("U0M%07d", merchant);
-            String dm = "D" + user.substring(1);
-            int step = click % CLICKS_PER_JOURNEY;
-            if (step == 0) {
-                return requests.slashCommand(TEAM, user, CHANNEL, click == 0 ? "" : "restart").statusCode();
+            int status = click(requests, merchant, click);
+            if (status < 300) {
+                lastClicks[merchant] = click;
             }
-            String value = step == 1 ? "choose_direction:0:TO_BIGCOMMERCE" : "next:" + (step - 2);
-            boolean ticks = step == 2;
-            ArrayNode blocks = JSON.createArrayNode();
-            ObjectNode button = JSON.createObjectNode().put("type", "button").put("action_id", "bc." + value).put("value", value);
-            button.putObject("text").put("type", "plain_text").put("text", "Next");
-            if (ticks) {
-                blocks.addObject().put("type", "actions").put("block_id", "data_sets").putArray("elements").addObject()
-                        .put("type", "checkboxes").put("action_id", "data_sets");
-            }
-            blocks.addObject().put("type", "actions").put("block_id", "nav").putArray("elements").add(button);
-            return requests.blockAction(TEAM, user, dm, "1780000001.000100", "nav", button, blocks,
-                    ticks ? List.of("PRODUCTS", "ORDERS") : List.of()).statusCode();
+            return status;
         };
+    }
+
+    private static int click(SlackRequests requests, int merchant, int click) {
+        String user = user(merchant);
+        int step = click % CLICKS_PER_JOURNEY;
+        if (step == 0) {
+            return requests.slashCommand(TEAM, user, CHANNEL, click == 0 ? "" : "restart").statusCode();
+        }
+        String value = step == 1 ? "choose_direction:0:TO_BIGCOMMERCE" : "next:" + (step - 2);
+        boolean ticks = step == 2;
+        ArrayNode blocks = JSON.createArrayNode();
+        ObjectNode button = JSON.createObjectNode().put("type", "button").put("action_id", "bc." + value).put("value", value);
+        button.putObject("text").put("type", "plain_text").put("text", "Next");
+        if (ticks) {
+            blocks.addObject().put("type", "actions").put("block_id", "data_sets").putArray("elements").addObject()
+                    .put("type", "checkboxes").put("action_id", "data_sets");
+        }
+        blocks.addObject().put("type", "actions").put("block_id", "nav").putArray("elements").add(button);
+        return requests.blockAction(TEAM, user, dm(merchant), "1780000001.000100", "nav", button, blocks,
+                ticks ? List.of("PRODUCTS", "ORDERS") : List.of()).statusCode();
+    }
+
+    private static String user(int merchant) {
+        return String.format("U0M%07d", merchant);
+    }
+
+    private static String dm(int merchant) {
+        return "D" + user(merchant).substring(1);
+    }
+
+    /**
+     * Waits until the last step message each merchant's DM received (posted or updated) shows the step of that
+     * merchant's last acknowledged click: the command shows step 1, the direction ticks it, each Next moves one on.
+     * Returns the milliseconds it took; throws, naming a merchant whose DM is wrong, after {@code limit}.
+     */
+    private static long awaitCurrentSteps(FakeSlackApi slack, int[] lastClicks, Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            Map<String, FakeSlackApi.Call> latest = new HashMap<>();
+            for (FakeSlackApi.Call call : slack.messagesWithBlocks()) {
+                latest.put(call.param("channel"), call);
+            }
+            Optional<String> wrong = Optional.empty();
+            for (int merchant = 0; merchant < lastClicks.length && wrong.isEmpty(); merchant++) {
+                FakeSlackApi.Call message = latest.get(dm(merchant));
+                String shown = message == null ? "nothing" : message.blocksText();
+                int step = lastClicks[merchant] % CLICKS_PER_JOURNEY;
+                String progress = "Step " + Math.max(1, step) + " of 7";
+                boolean chosen = shown.contains(DIRECTION_CHOSEN);
+                if (!shown.contains(progress) || (step == 0 && chosen) || (step == 1 && !chosen)) {
+                    wrong = Optional.of(user(merchant) + " is at click " + step + " of a journey (" + progress
+                            + (step == 1 ? ", direction chosen" : "") + ") but the DM shows " + shown);
+                }
+            }
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            if (wrong.isEmpty()) {
+                return waited;
+            }
+            if (waited > limit.toMillis()) {
+                throw new IllegalStateException("after " + waited + " ms the last Slack update is not the merchant's step: "
+                        + wrong.get());
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Bolt with the bot's AppConfig style and handlers that only acknowledge, hosted as SlackEndpoint hosts the bot. */

@@ -64,6 +64,22 @@ public final class Conversation {
                 "minutes", Long.toString(minutes), "time", at), List.of())), List.of());
     }
 
+    /**
+     * The answer when a check's result could not be stored (the database went away while it ran): the setup is ready
+     * for the form again, and the merchant reads that nothing was kept and to send again shortly.
+     */
+    public Outcome checkNotStored(Session submitted) {
+        Flow flow = flows.forLocale(submitted.locale());
+        Session ready = submitted.withStatus(Status.READY, clock.instant());
+        return Outcome.of(ready, show(flow, ready, flow.text(Text.CHECK_NOT_STORED)));
+    }
+
+    /** The answer when the setup could not be read or saved: nothing changed, and the merchant may try again shortly. */
+    public Outcome notSaved() {
+        return new Outcome(Optional.empty(), List.of(new Reply.Notice(flows.forLocale(null).text(Text.NOT_SAVED), List.of())),
+                List.of());
+    }
+
     /** How long an untouched setup lives before it expires. */
     public Duration idleTimeout() {
         return idleTimeout;

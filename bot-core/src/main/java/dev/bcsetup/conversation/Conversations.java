@@ -1,14 +1,19 @@
 package dev.bcsetup.conversation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.bcsetup.credentials.BigCommerceValidator;
 import dev.bcsetup.credentials.CheckLimits;
+import dev.bcsetup.credentials.StoreHash;
 import dev.bcsetup.credentials.ValidationReport;
 import dev.bcsetup.handoff.HandOff;
 import dev.bcsetup.handoff.HandOffs;
 import dev.bcsetup.handoff.Submission;
 import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.store.SessionStore;
+import dev.bcsetup.store.StorageException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +39,9 @@ public final class Conversations {
     private final Executor executor;
     private final Optional<HandOffs> handOffs;
     private final CheckLimits limits;
+    /** Sessions a check ended in while storage was unavailable, by setup; kept until written or the check times out. */
+    private final Cache<SessionKey, Session> unsettled = Caffeine.newBuilder()
+            .expireAfterWrite(Conversation.CHECK_TIMEOUT).maximumSize(100_000).build();
 
     /** Without hand-offs: credentials that pass are reported, not stored (tests of the conversation alone). */
     public Conversations(Conversation conversation, SessionStore store, BigCommerceValidator validator,
@@ -63,9 +71,23 @@ public final class Conversations {
         this.handOffs = handOffs;
     }
 
+    /**
+     * Decides what {@code event} does and stores the result. When the database does not answer, the merchant is told
+     * that nothing was saved (and nothing was); the same press works again once it is back.
+     */
     public Outcome handle(SessionKey key, Event event) {
+        try {
+            return decide(key, event);
+        } catch (StorageException e) {
+            LOG.warn("A {} setup's {} was not saved, storage is unavailable: {}", key.platform(),
+                    event.getClass().getSimpleName(), e.getMessage());
+            return conversation.notSaved();
+        }
+    }
+
+    private Outcome decide(SessionKey key, Event event) {
         for (int attempt = 1; ; attempt++) {
-            Optional<Session> stored = store.find(key);
+            Optional<Session> stored = settle(key, store.find(key));
             Outcome outcome = conversation.handle(key, stored, event);
             // The abuse limit is asked before anything is saved: a refused check leaves the setup as it was and
             // sends nothing to BigCommerce.
@@ -85,10 +107,83 @@ public final class Conversations {
                 return outcome;
             }
             long expected = stored.map(Session::version).orElse(0L);
-            if (store.save(outcome.session().get(), expected)) {
+            boolean saved;
+            try {
+                saved = store.save(outcome.session().get(), expected);
+            } catch (StorageException e) {
+                permit.ifPresent(CheckLimits.Permit::release);
+                throw e;
+            }
+            if (saved) {
                 return outcome;
             }
             permit.ifPresent(CheckLimits.Permit::release);
+            if (attempt == ATTEMPTS) {
+                throw new ConcurrentSessionChangeException(key);
+            }
+        }
+    }
+
+    /**
+     * Writes what a check left behind while the database was away (its report, or "send again"), before the
+     * merchant's next event is decided, so that event meets the setup where the merchant last saw it.
+     */
+    private Optional<Session> settle(SessionKey key, Optional<Session> stored) {
+        Session pending = unsettled.getIfPresent(key);
+        if (pending == null) {
+            return stored;
+        }
+        long before = pending.version() - 1;
+        boolean applies = stored.filter(s -> s.status() == Status.CHECKING && s.version() == before).isPresent();
+        if (applies && store.save(pending, before)) {
+            unsettled.invalidate(key);
+            LOG.info("Stored the result of a {} setup's check that ended while storage was unavailable", key.platform());
+            return Optional.of(pending);
+        }
+        unsettled.invalidate(key);
+        return applies ? store.find(key) : stored;
+    }
+
+    /**
+     * Handles events one person sent in a row, in order, as {@link #handle} would one after the other, but stores
+     * the session once, after the last: clicks that queued up while the bot was busy cost one write, not one each.
+     * Returns one outcome per event. Should an event ask for a live check, each is handled on its own instead,
+     * because the check's abuse limit is asked before anything is saved. When the database does not answer, every
+     * event is answered "not saved", as {@link #handle} answers one.
+     */
+    public List<Outcome> handleInOrder(SessionKey key, List<Event> events) {
+        if (events.size() == 1) {
+            return List.of(handle(key, events.get(0)));
+        }
+        try {
+            return decideInOrder(key, events);
+        } catch (StorageException e) {
+            LOG.warn("A {} setup's {} events were not saved, storage is unavailable: {}", key.platform(), events.size(),
+                    e.getMessage());
+            return Collections.nCopies(events.size(), conversation.notSaved());
+        }
+    }
+
+    private List<Outcome> decideInOrder(SessionKey key, List<Event> events) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Session> stored = settle(key, store.find(key));
+            Optional<Session> current = stored;
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Event event : events) {
+                Outcome outcome = conversation.handle(key, current, event);
+                if (outcome.effects().stream().anyMatch(Effect.Validate.class::isInstance)) {
+                    // Nothing was saved yet and deciding has no side effects: decide again, one event at a time.
+                    return events.stream().map(e -> handle(key, e)).toList();
+                }
+                outcomes.add(outcome);
+                current = outcome.session().isPresent() ? outcome.session() : current;
+            }
+            if (current.isEmpty() || current.equals(stored)) {
+                return outcomes;
+            }
+            if (store.save(current.get(), stored.map(Session::version).orElse(0L))) {
+                return outcomes;
+            }
             if (attempt == ATTEMPTS) {
                 throw new ConcurrentSessionChangeException(key);
             }
@@ -109,14 +204,17 @@ public final class Conversations {
                 if (effect instanceof Effect.Escalate escalate) {
                     notifyAll(escalate);
                 } else if (effect instanceof Effect.Validate validate) {
-                    ValidationReport report = validator.validate(validate.credentials(), validate.plan());
-                    Optional<String> reference = report.valid() ? handOff(validate, report) : Optional.empty();
-                    replies.addAll(handle(validate.key(),
-                            new Event.ValidationFinished(validate.actor(), report, reference)).replies());
+                    replies.addAll(validated(validate, validator.validate(validate.credentials(), validate.plan())));
                 } else if (effect instanceof Effect.Withdraw withdraw) {
-                    List<String> references = handOffs.map(h -> h.withdraw(withdraw.key(), withdraw.actor())).orElse(List.of())
-                            .stream().map(HandOff::reference).toList();
-                    replies.addAll(handle(withdraw.key(), new Event.Withdrawn(withdraw.actor(), references)).replies());
+                    try {
+                        List<String> references = handOffs.map(h -> h.withdraw(withdraw.key(), withdraw.actor()))
+                                .orElse(List.of()).stream().map(HandOff::reference).toList();
+                        replies.addAll(handle(withdraw.key(), new Event.Withdrawn(withdraw.actor(), references)).replies());
+                    } catch (StorageException e) {
+                        LOG.warn("A {} setup's hand-offs were not withdrawn, storage is unavailable: {}",
+                                withdraw.key().platform(), e.getMessage());
+                        replies.addAll(conversation.notSaved().replies());
+                    }
                 }
             }
             return replies;
@@ -124,9 +222,51 @@ public final class Conversations {
     }
 
     /**
+     * Hands passed credentials off and tells the conversation how the check went. A check that told nothing about the
+     * credentials (BigCommerce did not answer) is not counted against the merchant's limit. If the database went away
+     * meanwhile, no receipt is shown for a hand-off that was not stored: the merchant is asked to send again.
+     */
+    private List<Reply> validated(Effect.Validate validate, ValidationReport report) {
+        StoreHash store = validate.credentials().storeHash();
+        if (report.outcome() == dev.bcsetup.credentials.Outcome.BIGCOMMERCE_UNAVAILABLE) {
+            limits.refund(validate.key(), store);
+        }
+        Optional<String> reference;
+        try {
+            reference = report.valid() ? handOff(validate, report) : Optional.empty();
+        } catch (StorageException e) {
+            LOG.warn("Credentials for store {} passed but were not stored, storage is unavailable: {}", store.value(),
+                    e.getMessage());
+            limits.refund(validate.key(), store);
+            return afterCheck(validate.key(), conversation.checkNotStored(validate.submitted()), validate.submitted());
+        }
+        Event finished = new Event.ValidationFinished(validate.actor(), report, reference);
+        try {
+            return decide(validate.key(), finished).replies();
+        } catch (StorageException e) {
+            // The hand-off, if any, is stored and will be delivered: its receipt is shown now, the setup saved later.
+            LOG.warn("The report of a {} setup's check is shown but not saved yet, storage is unavailable: {}",
+                    validate.key().platform(), e.getMessage());
+            return afterCheck(validate.key(), conversation.handle(validate.key(), Optional.of(validate.submitted()), finished),
+                    validate.submitted());
+        }
+    }
+
+    /** Saves what a check ended in, or keeps it for {@link #settle} until the database answers again. */
+    private List<Reply> afterCheck(SessionKey key, Outcome outcome, Session submitted) {
+        outcome.session().filter(s -> !s.equals(submitted)).ifPresent(after -> {
+            try {
+                store.save(after, submitted.version());
+            } catch (StorageException e) {
+                unsettled.put(key, after);
+            }
+        });
+        return outcome.replies();
+    }
+
+    /**
      * Stores the passed credentials for the migration team, unless the setup moved on while they were checked
-     * (cancelled, restarted). A storage failure propagates: the session stays "checking" until the check
-     * counts as interrupted, and the merchant is asked to send again.
+     * (cancelled, restarted). A storage failure propagates: the merchant is asked to send again.
      */
     private Optional<String> handOff(Effect.Validate validate, ValidationReport report) {
         if (handOffs.isEmpty()) {

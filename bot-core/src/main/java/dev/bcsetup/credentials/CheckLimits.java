@@ -77,6 +77,16 @@ public final class CheckLimits {
         return new Decision.Allowed(new Permit(this, bySetup, byStore, now));
     }
 
+    /**
+     * Gives back the newest check counted for {@code setup} and for {@code store}: one that told nothing about the
+     * credentials (BigCommerce did not answer) or whose result we could not keep, so the merchant is not held back
+     * for someone else's outage.
+     */
+    public synchronized void refund(Object setup, StoreHash store) {
+        Optional.ofNullable(attempts.getIfPresent(new SetupCounter(setup))).ifPresent(Deque::pollLast);
+        Optional.ofNullable(attempts.getIfPresent(new StoreCounter(store.value()))).ifPresent(Deque::pollLast);
+    }
+
     private Deque<Instant> recent(Object counter, Instant now) {
         Deque<Instant> times = attempts.get(counter, c -> new ArrayDeque<>());
         Instant horizon = now.minus(window);

@@ -3,7 +3,10 @@ package dev.bcsetup.handoff;
 import dev.bcsetup.conversation.Platform;
 import java.time.Instant;
 
-/** One line of the audit log: who did what to which hand-off, when, and how it ended. Never holds a secret. */
+/**
+ * One line of the audit log: who did what to which hand-off (or, for {@link Action#REGISTER_CHANNEL}, to which
+ * channel), when, and how it ended. Never holds a secret.
+ */
 public record AuditEntry(Instant at, Platform platform, String workspace, String actor, Action action,
                          String handOffId, String outcome) {
 
@@ -13,6 +16,7 @@ public record AuditEntry(Instant at, Platform platform, String workspace, String
         REVEAL,
         MARK_RECEIVED,
         WITHDRAW,
-        PURGE
+        PURGE,
+        REGISTER_CHANNEL
     }
 }

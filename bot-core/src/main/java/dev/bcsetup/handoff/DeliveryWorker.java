@@ -1,6 +1,7 @@
 package dev.bcsetup.handoff;
 
 import dev.bcsetup.credentials.Credentials;
+import dev.bcsetup.store.StorageException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,8 @@ public final class DeliveryWorker {
     private final Settings settings;
     private final Clock clock;
     private final String owner;
+    /** Deliveries a destination accepted but the database did not record (it went away), with when they happened. */
+    private final Map<OutboxEntry, Instant> unrecorded = new ConcurrentHashMap<>();
 
     /** How a worker paces itself; {@code refusalsBeforeGivingUp} counts 4xx answers before an entry is abandoned. */
     public record Settings(Duration lease, int batch, int refusalsBeforeGivingUp) {
@@ -55,8 +59,12 @@ public final class DeliveryWorker {
         return List.copyOf(destinations.keySet());
     }
 
-    /** Delivers what is due now, one batch; returns how many entries were delivered. */
+    /**
+     * Delivers what is due now, one batch; returns how many entries were delivered. Deliveries not yet recorded are
+     * recorded first, so an entry whose destination already has it is not claimed and sent again.
+     */
     public int runOnce() {
+        recordUnrecorded();
         List<OutboxEntry> claimed = outbox.claim(destinations.keySet(), owner, now(), settings.lease(), settings.batch());
         int delivered = 0;
         for (OutboxEntry entry : claimed) {
@@ -82,7 +90,17 @@ public final class DeliveryWorker {
         }
         String reference = handOff.get().reference();
         if (result instanceof DeliveryResult.Delivered) {
-            if (!outbox.delivered(entry, owner, now())) {
+            Instant at = now();
+            boolean recorded;
+            try {
+                recorded = outbox.delivered(entry, owner, at);
+            } catch (StorageException e) {
+                unrecorded.put(entry, at);
+                LOG.warn("Delivered hand-off {} to {}, but could not record it ({}); recording it once storage answers",
+                        reference, entry.destination(), e.getMessage());
+                return true;
+            }
+            if (!recorded) {
                 LOG.warn("Delivered hand-off {} to {}, but our lease had run out: it may be delivered again", reference,
                         entry.destination());
             } else {
@@ -109,6 +127,19 @@ public final class DeliveryWorker {
                     entry.destination(), refused.reason(), entry.attempts(), settings.refusalsBeforeGivingUp(), wait.toSeconds());
         }
         return false;
+    }
+
+    private void recordUnrecorded() {
+        for (Map.Entry<OutboxEntry, Instant> pending : unrecorded.entrySet()) {
+            OutboxEntry entry = pending.getKey();
+            if (outbox.delivered(entry, owner, pending.getValue())) {
+                LOG.info("Recorded the earlier delivery of hand-off {} to {}", entry.handOffId(), entry.destination());
+            } else {
+                LOG.warn("Hand-off {} reached {} earlier, but another worker took the entry over meanwhile: it may be"
+                        + " delivered again", entry.handOffId(), entry.destination());
+            }
+            unrecorded.remove(entry);
+        }
     }
 
     private Instant now() {

@@ -303,6 +303,18 @@ public final class HandOffs implements EngineerActions {
         return value.length() <= 4 ? "****" : value.substring(0, 4) + "…";
     }
 
+    /** Only someone in {@code ENGINEERS} may choose where hand-offs are posted; both answers are audited. */
+    @Override
+    public boolean mayRegisterChannel(Engineer engineer, String channelId) {
+        boolean allowed = engineers.allows(engineer);
+        audit(now(), engineer, Action.REGISTER_CHANNEL, channelId, allowed ? "ALLOWED" : "REFUSED");
+        if (!allowed) {
+            LOG.warn("Refused to make a chat the engineers' channel for {} user {}: not in ENGINEERS",
+                    engineer.platform(), engineer.userId());
+        }
+        return allowed;
+    }
+
     private void audit(Instant now, Engineer engineer, Action action, String handOffId, String outcome) {
         repository.audit(entry(now, engineer, action, handOffId, outcome));
     }

@@ -3,6 +3,7 @@ package dev.bcsetup.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bcsetup.credentials.BigCommerceValidator;
+import dev.bcsetup.credentials.CheckLimits;
 import dev.bcsetup.credentials.CredentialForm;
 import dev.bcsetup.credentials.fake.FakeBigCommerce;
 import dev.bcsetup.flow.Access;
@@ -11,9 +12,12 @@ import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.flow.Scope;
 import dev.bcsetup.notify.EngineerNotifier;
 import dev.bcsetup.store.InMemorySessionRepository;
+import dev.bcsetup.store.SessionRepository;
+import dev.bcsetup.store.StorageException;
 import dev.bcsetup.store.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,52 @@ class ConversationsTest {
     }
 
     private List<Reply> lastFollowUp;
+
+    @Test
+    void aSaveTheDatabaseRefusesIsAnsweredNotSavedAndSpendsNoLiveCheck() {
+        bigCommerce.token(TOKEN, "abc123", FakeBigCommerce.everyScope(Access.MODIFY));
+        SwitchableRepository repository = new SwitchableRepository();
+        Conversations oneCheck = new Conversations(new Conversation(FlowLibrary.standard(), Clock.systemUTC(), Duration.ofDays(7)),
+                new SessionStore(repository, 1000, Duration.ofMinutes(5)), validator, List.of(), Runnable::run,
+                Optional.empty(), new CheckLimits(Clock.systemUTC(), 1, 20, Duration.ofHours(1)));
+        oneCheck.handle(KEY, new Event.Start(MERCHANT, "en", Optional.of(Direction.TO_BIGCOMMERCE)));
+        Event.SubmitCredentials send = new Event.SubmitCredentials(MERCHANT,
+                CredentialForm.ofFields("https://api.bigcommerce.com/stores/abc123/v3/", CLIENT_ID, TOKEN));
+
+        repository.down = true;
+        Outcome refused = oneCheck.handle(KEY, send);
+        assertThat(refused.replies()).singleElement().isInstanceOfSatisfying(Reply.Notice.class,
+                notice -> assertThat(notice.text()).contains("database is not answering").contains("in a minute"));
+        assertThat(refused.effects()).as("nothing to check for a form that was not saved").isEmpty();
+
+        repository.down = false;
+        Outcome checking = oneCheck.handle(KEY, send);
+        assertThat(checking.replies()).as("the only check allowed was not spent").singleElement().isInstanceOf(Reply.Checking.class);
+    }
+
+    /** Sessions in memory whose database can be taken away. */
+    private static final class SwitchableRepository implements SessionRepository {
+        private final InMemorySessionRepository sessions = new InMemorySessionRepository();
+        private volatile boolean down;
+
+        @Override
+        public Optional<Session> find(SessionKey key) {
+            return sessions.find(key);
+        }
+
+        @Override
+        public boolean save(Session session, long expectedVersion) {
+            if (down) {
+                throw new StorageException("session storage could not save a session in the test database: down");
+            }
+            return sessions.save(session, expectedVersion);
+        }
+
+        @Override
+        public int deleteIdleSince(Instant cutoff) {
+            return sessions.deleteIdleSince(cutoff);
+        }
+    }
 
     @Test
     void followUpProvesSubmittedCredentialsAndReportsAValidStore() {

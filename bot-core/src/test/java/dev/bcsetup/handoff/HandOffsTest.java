@@ -103,6 +103,20 @@ class HandOffsTest {
     }
 
     @Test
+    void onlyEngineersMayChooseTheEngineersChannelAndBothAnswersAreAudited() {
+        assertThat(handOffs.mayRegisterChannel(STRANGER, "19:sales@thread.tacv2")).isFalse();
+        assertThat(handOffs.mayRegisterChannel(GROUP_MEMBER, "19:migrations@thread.tacv2")).isTrue();
+
+        assertThat(handOffs.auditOf("19:sales@thread.tacv2")).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(Action.REGISTER_CHANNEL);
+            assertThat(entry.actor()).isEqualTo("aad-stranger");
+            assertThat(entry.outcome()).isEqualTo("REFUSED");
+        });
+        assertThat(handOffs.auditOf("19:migrations@thread.tacv2")).singleElement()
+                .satisfies(entry -> assertThat(entry.outcome()).isEqualTo("ALLOWED"));
+    }
+
+    @Test
     void answersUnknownForAnIdNoHandOffHasAndAuditsTheAsking() {
         assertThat(handOffs.reveal("no-such-id", ENGINEER)).isInstanceOf(RevealResult.Unknown.class);
         assertThat(handOffs.auditOf("no-such-id")).singleElement()

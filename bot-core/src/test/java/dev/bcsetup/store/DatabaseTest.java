@@ -9,6 +9,7 @@ import dev.bcsetup.conversation.SessionKey;
 import dev.bcsetup.flow.Direction;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -61,6 +62,18 @@ class DatabaseTest {
         }
         assertThat(dataDirectory.resolve("elsewhere.mv.db")).isRegularFile();
         assertThat(dataDirectory.resolve("unused")).doesNotExist();
+    }
+
+    @Test
+    void aRequestHearsThatTheDatabaseIsUnreachableWithinASecond() throws Exception {
+        int port = closedPort();
+        try (Database unreachable = Database.connect(
+                Optional.of("jdbc:postgresql://127.0.0.1:" + port + "/sessions?user=bot&ssl=false"), dataDirectory)) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> unreachable.dataSource().getConnection().close()).isInstanceOf(SQLException.class);
+            // In time for Slack's 3 s acknowledgement of a form, which waits for one save.
+            assertThat((System.nanoTime() - start) / 1_000_000).isBetween(Database.CONNECTION_TIMEOUT.toMillis() - 50, 2_000L);
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         try {
             return new EmbeddedPostgresDatabase(postgres,
-                    Database.open(Optional.of(postgres.getJdbcUrl("postgres", "postgres")), null));
+                    Database.open(Optional.of(jdbcUrl(postgres.getPort())), null));
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
@@ -31,6 +31,16 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The server's loopback port, for a test that puts something (a {@code TcpFaultProxy}) in front of it. */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** A JDBC URL for this server on {@code port} (its own, or a relay's). */
+    public static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
     @Override

@@ -16,7 +16,9 @@ import dev.bcsetup.slack.SlackApp;
 import dev.bcsetup.store.Database;
 import dev.bcsetup.store.JdbcSessionRepository;
 import dev.bcsetup.store.SessionStore;
+import dev.bcsetup.store.StorageException;
 import dev.bcsetup.teams.SetupLinks;
+import dev.bcsetup.notify.EngineerChannels;
 import dev.bcsetup.teams.TeamsApp;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -77,7 +79,7 @@ public final class BotServer implements AutoCloseable {
         // Slack answers at POST /slack/events (or over Socket Mode), Teams at POST /api/messages; each brings
         // its engineer notifier beside the log's.
         Optional<SlackApp> slack = SlackEndpoint.from(config, flows);
-        TeamsApp teams = TeamsRoute.app(config);
+        TeamsApp teams = TeamsRoute.app(config, new EngineerChannels(database, clock));
         List<EngineerNotifier> notifiers = new ArrayList<>(List.of(new LogNotifier(), teams.engineerNotifier()));
         slack.flatMap(SlackApp::notifier).ifPresent(notifiers::add);
         // Engineers' channels that hear of each hand-off: the Slack and Teams adapters add their HandOffNotifier here.
@@ -132,6 +134,14 @@ public final class BotServer implements AutoCloseable {
                 }
             });
             cfg.routes.error(405, ctx -> ErrorPages.send(ctx, HttpStatus.METHOD_NOT_ALLOWED, "That method is not allowed here."));
+            cfg.routes.exception(StorageException.class, (e, ctx) -> {
+                // The database is away (readiness says so too): a page that says what to do, not a stack trace.
+                LOG.warn("Request {} {} answered 503, storage is unavailable: {}", ctx.method(), withoutLinkToken(ctx.path()),
+                        e.getMessage());
+                ctx.header("Retry-After", "60");
+                ErrorPages.send(ctx, HttpStatus.SERVICE_UNAVAILABLE, "We could not load or save your setup just now: our"
+                        + " database is not answering. Nothing you did before is lost. Please try again in a minute.");
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Request {} {} failed", ctx.method(), withoutLinkToken(ctx.path()), e);
                 ErrorPages.send(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.");

@@ -5,10 +5,14 @@ import dev.bcsetup.slack.SlackApp;
 import dev.bcsetup.slack.SlackHttpResponse;
 import dev.bcsetup.slack.SlackSettings;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Slack in the server: the adapter built from the configuration, and {@code POST /slack/events} handed to it. */
 final class SlackEndpoint {
@@ -28,10 +32,15 @@ final class SlackEndpoint {
                 config.engineers()), flows));
     }
 
-    /** Hands the request to Bolt with the body exactly as received, and copies its answer back. */
+    /**
+     * Hands the request to Bolt with the body and every header value exactly as received (a header sent twice stays
+     * twice, so the signature check can refuse it), and copies its answer back.
+     */
     static void serve(SlackApp slack, Context ctx) {
+        Set<String> names = new LinkedHashSet<>();
+        Collections.list(ctx.req().getHeaderNames()).forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
         Map<String, List<String>> headers = new HashMap<>();
-        ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
+        names.forEach(name -> headers.put(name, Collections.list(ctx.req().getHeaders(name))));
         SlackHttpResponse response = slack.handle(ctx.path(), ctx.queryParamMap(), headers, ctx.body(), ctx.ip());
         response.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {

@@ -1,5 +1,6 @@
 package dev.bcsetup.server;
 
+import dev.bcsetup.notify.EngineerChannels;
 import dev.bcsetup.teams.TeamsApp;
 import dev.bcsetup.teams.TeamsEndpoint;
 import dev.bcsetup.teams.TeamsSettings;
@@ -16,7 +17,7 @@ final class TeamsRoute {
     }
 
     /** The Teams side as the configuration describes it; emulator mode without {@code MICROSOFT_APP_ID}. */
-    static TeamsApp app(Config config) {
+    static TeamsApp app(Config config, EngineerChannels channels) {
         Optional<Config.Teams> teams = config.teams();
         return TeamsApp.create(new TeamsSettings(
                 teams.map(Config.Teams::appId),
@@ -25,7 +26,7 @@ final class TeamsRoute {
                 teams.flatMap(Config.Teams::tenantId),
                 config.publicBaseUrl(),
                 config.handoffTeamsChannel(),
-                teams.flatMap(Config.Teams::openIdMetadataUrl).map(Object::toString)));
+                teams.flatMap(Config.Teams::openIdMetadataUrl).map(Object::toString)), channels);
     }
 
     void handle(Context ctx) {

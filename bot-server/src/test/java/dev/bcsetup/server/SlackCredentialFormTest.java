@@ -113,21 +113,7 @@ class SlackCredentialFormTest {
 
     /** Walks to the last step; returns its step message. */
     private Call lastStep() {
-        requests.slashCommand(TEAM, MERCHANT, "C0GENERAL01", "to");
-        Call step = slack.await(0, c -> c.ok() && c.method().equals("chat.postMessage") && c.blocksText().contains("Step 1 of 7"),
-                "step 1");
-        int mark = slack.calls().size();
-        requests.click(TEAM, MERCHANT, step, "next:0", List.of("PRODUCTS", "ORDERS", "CUSTOMERS"));
-        for (int number = 2; number <= 7; number++) {
-            int n = number;
-            step = slack.await(mark, c -> c.ok() && c.method().equals("chat.update") && c.blocksText().contains("Step " + n + " of 7"),
-                    "step " + n);
-            mark = slack.calls().size();
-            if (number < 7) {
-                requests.click(TEAM, MERCHANT, step, "next:" + (number - 1), List.of());
-            }
-        }
-        return step;
+        return new SlackWalk(slack, requests, TEAM, MERCHANT).toLastStep(List.of("PRODUCTS", "ORDERS", "CUSTOMERS"));
     }
 
     private JsonNode ack(HttpResponse<String> response) throws Exception {

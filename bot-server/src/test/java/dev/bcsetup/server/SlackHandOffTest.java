@@ -110,21 +110,10 @@ class SlackHandOffTest {
 
     /** The merchant sends valid credentials through the modal; returns the hand-off as posted to the engineers. */
     private Call handedOff() throws Exception {
-        requests.slashCommand(TEAM, MERCHANT, "C0GENERAL01", "to");
-        Call step = slack.await(0, c -> c.ok() && c.method().equals("chat.postMessage") && c.blocksText().contains("Step 1 of 7"), "step 1");
+        SlackWalk walk = new SlackWalk(slack, requests, TEAM, MERCHANT);
+        Call step = walk.toLastStep(List.of("PRODUCTS", "ORDERS"));
         int mark = slack.calls().size();
-        requests.click(TEAM, MERCHANT, step, "next:0", List.of("PRODUCTS", "ORDERS"));
-        for (int number = 2; number <= 7; number++) {
-            int n = number;
-            step = slack.await(mark, c -> c.ok() && c.method().equals("chat.update") && c.blocksText().contains("Step " + n + " of 7"), "step " + n);
-            mark = slack.calls().size();
-            if (number < 7) {
-                requests.click(TEAM, MERCHANT, step, "next:" + (number - 1), List.of());
-            }
-        }
-        requests.click(TEAM, MERCHANT, step, "open_form:6", List.of());
-        slack.await(mark, c -> c.method().equals("views.open") && c.ok(), "the modal");
-        JsonNode form = slack.view(slack.viewIds().get(slack.viewIds().size() - 1));
+        JsonNode form = walk.openForm(step);
         JsonNode ack = JSON.readTree(requests.submitView(TEAM, MERCHANT, form, Map.of(
                 "api_path", API_PATH, "client_id", CLIENT_ID, "access_token", TOKEN)).body());
         assertThat(ack.path("response_action").asText()).isEqualTo("update");

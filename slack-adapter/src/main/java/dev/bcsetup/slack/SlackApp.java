@@ -2,6 +2,7 @@ package dev.bcsetup.slack;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.SlackSignature;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,8 @@ public final class SlackApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
     private static final Duration KEEP_STEP_MESSAGES = Duration.ofDays(8);
+    /** How far a request's timestamp may be from now, either way, as Slack recommends. */
+    private static final long SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
     private final SlackSettings settings;
     private final FlowLibrary flows;
@@ -57,6 +61,10 @@ public final class SlackApp implements AutoCloseable {
     private final SerialExecutor executor = new SerialExecutor(8);
     private final Cache<String, Boolean> seenEvents = Caffeine.newBuilder()
             .maximumSize(50_000).expireAfterWrite(Duration.ofHours(1)).build();
+    /** Signatures already taken, each kept while its timestamp is inside the window: a replay of one is refused. */
+    private final Cache<String, Long> takenSignatures = Caffeine.newBuilder()
+            .maximumSize(200_000).expireAfter(Expiry.<String, Long>creating((signature, expires) ->
+                    Duration.ofSeconds(Math.max(1, expires - Instant.now().getEpochSecond())))).build();
     private final Optional<SlackNotifier> notifier;
     private final HandOffBlocks handOffBlocks;
     private final SlackPictures pictures;
@@ -67,11 +75,7 @@ public final class SlackApp implements AutoCloseable {
     private SlackApp(SlackSettings settings, FlowLibrary flows) {
         this.settings = settings;
         this.flows = flows;
-        SlackConfig slackConfig = new SlackConfig();
-        settings.methodsEndpoint().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
-        // The SDK logs every request and response body at DEBUG; Reveal's views.update carries a secret.
-        slackConfig.setHttpClientResponseHandlers(new ArrayList<>(slackConfig.getHttpClientResponseHandlers().stream()
-                .filter(listener -> !(listener instanceof DetailedLoggingListener)).toList()));
+        SlackConfig slackConfig = slackConfig(settings, SlackWebApi.CALL_TIMEOUT);
         Slack slack = Slack.getInstance(slackConfig);
         // Every field set by hand: AppConfig's defaults read SLACK_* variables, and a stray SLACK_CLIENT_ID
         // would turn this single-workspace app into an OAuth app that refuses every request.
@@ -89,11 +93,27 @@ public final class SlackApp implements AutoCloseable {
         this.app = new App(config);
         this.parser = new SlackRequestParser(config);
         this.signatures = new SlackSignature.Generator(settings.signingSecret());
-        this.api = new SlackWebApi(slack.methods(settings.botToken()));
+        this.api = new SlackWebApi(slack.methods(settings.botToken()),
+                Slack.getInstance(slackConfig(settings, SlackWebApi.INTERACTIVE_CALL_TIMEOUT)).methods(settings.botToken()),
+                settings.botToken(), slackConfig);
         this.notifier = settings.engineersChannel().map(channel -> new SlackNotifier(api, channel, workspaces, texts));
         this.handOffBlocks = new HandOffBlocks(texts, flows.forLocale(null));
         this.pictures = new SlackPictures(api, Clock.systemUTC());
         this.handOffNotifier = settings.engineersChannel().map(channel -> new SlackHandOffNotifier(api, channel, handOffBlocks));
+    }
+
+    /**
+     * The SDK's settings for Web API calls that give up after {@code callTimeout}: its own client has no overall
+     * limit, so a hanging Slack would hold a merchant's lane (or a request thread) as long as it keeps the socket open.
+     */
+    private static SlackConfig slackConfig(SlackSettings settings, Duration callTimeout) {
+        SlackConfig slackConfig = new SlackConfig();
+        settings.methodsEndpoint().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
+        slackConfig.setHttpClientCallTimeoutMillis((int) callTimeout.toMillis());
+        // The SDK logs every request and response body at DEBUG; Reveal's views.update carries a secret.
+        slackConfig.setHttpClientResponseHandlers(new ArrayList<>(slackConfig.getHttpClientResponseHandlers().stream()
+                .filter(listener -> !(listener instanceof DetailedLoggingListener)).toList()));
+        return slackConfig;
     }
 
     /** Builds the app; it answers nothing until {@link #start} gives it the conversations. */
@@ -191,11 +211,17 @@ public final class SlackApp implements AutoCloseable {
     public SlackHttpResponse handle(String path, Map<String, List<String>> query, Map<String, List<String>> headers,
                                     String rawBody, String remoteAddress) {
         RequestHeaders requestHeaders = new RequestHeaders(headers);
-        String timestamp = requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
-        String signature = requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+        String timestamp = single(requestHeaders, SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        String signature = single(requestHeaders, SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
         if (timestamp == null || signature == null || !signedBySlack(timestamp, rawBody, signature)) {
-            LOG.info("Slack: refused a request with a missing, wrong or stale signature from {}", remoteAddress);
+            LOG.info("Slack: refused a request with a missing, repeated, wrong or stale signature from {}", remoteAddress);
             return SlackHttpResponse.of(401, "invalid request");
+        }
+        if (takenSignatures.asMap().putIfAbsent(signature, Long.parseLong(timestamp) + SIGNATURE_WINDOW_SECONDS) != null) {
+            // The same signature twice is the same request again: a replay, or at best an event retry sent within the
+            // second. Acknowledged, so Slack has no reason to retry, and not acted on.
+            LOG.info("Slack: ignored a replayed request (its signature was already taken) from {}", remoteAddress);
+            return new SlackHttpResponse(200, null, "", Map.of());
         }
         Request<?> request;
         try {
@@ -234,16 +260,30 @@ public final class SlackApp implements AutoCloseable {
     }
 
     /**
-     * Slack's signature over the raw body, at most 5 minutes old. Not {@code SlackSignature.Verifier}: it logs
-     * the whole body at DEBUG, and a view submission's body holds the access token the merchant typed.
+     * Slack's signature over the raw body, made within 5 minutes of now. Not {@code SlackSignature.Verifier}: it logs
+     * the whole body at DEBUG, and a view submission's body holds the access token the merchant typed. Nor the SDK's
+     * timestamp check: it takes any timestamp from the future.
      */
     private boolean signedBySlack(String timestamp, String rawBody, String signature) {
-        if (!SlackSignature.TimestampVerifier.isValidTimestamp(timestamp)) {
+        long signedAt;
+        try {
+            signedAt = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        long now = Instant.now().getEpochSecond();
+        if (signedAt < now - SIGNATURE_WINDOW_SECONDS || signedAt > now + SIGNATURE_WINDOW_SECONDS) {
             return false;
         }
         String expected = signatures.generate(timestamp, rawBody);
         return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The header's one value; null when it is missing or sent more than once (which of two would be the real one?). */
+    private static String single(RequestHeaders headers, String name) {
+        List<String> values = headers.getMultipleValues(name);
+        return values != null && values.size() == 1 ? values.get(0) : null;
     }
 
     /** Slack retries an event it thinks we missed; the retry carries the same event ID. */

@@ -24,12 +24,15 @@ import dev.bcsetup.flow.Flow;
 import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.flow.Markup;
 import dev.bcsetup.flow.Text;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +40,15 @@ import org.slf4j.LoggerFactory;
  * Slack payloads to core events, core replies to Slack messages. The request thread only reads the payload
  * and queues the work, so Slack is acknowledged at once; the queued work runs the conversation and posts.
  * The step lives in one DM message updated in place; help and notices are ephemeral, so it stays clean.
+ * Every click is handled, but clicks that queued up while the merchant's lane was busy are handled together
+ * (one session write), and a step message state that a newer one replaces is not sent: only the newest goes
+ * out, after anything sent before it and before anything after.
  */
 final class SlackConversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackConversation.class);
+    /** How long after the answer to a form submission its report may replace the "checking" view. */
+    static final Duration REPORT_NOT_BEFORE = Duration.ofMillis(700);
 
     private final Conversations conversations;
     private final FlowLibrary flows;
@@ -52,6 +60,14 @@ final class SlackConversation {
     private final SlackTexts texts;
     private final CredentialModals modals;
     private final SlackPictures pictures;
+    /** Per merchant, the step message's newest state not sent yet because a newer one was coming. */
+    private final Map<SessionKey, Runnable> unsent = new ConcurrentHashMap<>();
+    /** Per merchant, the commands and clicks acknowledged but not yet picked up by their lane. */
+    private final Map<SessionKey, List<Waiting>> waiting = new ConcurrentHashMap<>();
+
+    /** A command or click waiting for the merchant's lane, with what answering it needs. */
+    private record Waiting(String channel, Event event, Optional<String> clicked, boolean fresh) {
+    }
 
     SlackConversation(Conversations conversations, FlowLibrary flows, SlackWebApi api, BlockKit kit,
                       Workspaces workspaces, StepMessages messages, SerialExecutor executor, SlackTexts texts,
@@ -84,7 +100,7 @@ final class SlackConversation {
         }
         SessionKey key = SessionKey.own(Platform.SLACK, team, payload.getUserId());
         boolean fresh = event.get() instanceof Event.Start || event.get() instanceof Event.Resume;
-        executor.run(key, () -> act(key, null, event.get(), Optional.empty(), fresh));
+        queue(key, new Waiting(null, event.get(), Optional.empty(), fresh));
         boolean typedInOurDm = messages.dmChannel(team, payload.getUserId())
                 .map(dm -> dm.equals(payload.getChannelId())).orElse(false);
         return typedInOurDm ? Optional.empty() : Optional.of(texts.get(SlackText.DM_POINTER));
@@ -116,7 +132,7 @@ final class SlackConversation {
                 String channel = payload.getChannel() != null ? payload.getChannel().getId() : null;
                 Optional<String> clicked = clickedMessage(payload);
                 boolean fresh = event.get() instanceof Event.Start || event.get() instanceof Event.Resume;
-                executor.run(key, () -> act(key, channel, event.get(), clicked, fresh));
+                queue(key, new Waiting(channel, event.get(), clicked, fresh));
                 return;
             }
         }
@@ -162,7 +178,7 @@ final class SlackConversation {
             }
         }
         if (!others.isEmpty()) {
-            executor.run(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), others));
+            onLane(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), others));
         }
     }
 
@@ -210,24 +226,51 @@ final class SlackConversation {
             }
         }
         if (!toDm.isEmpty()) {
-            executor.run(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), toDm));
+            onLane(key, () -> deliverQuietly(key, knownDm.orElseGet(() -> dm(key)), toDm));
         }
+        long acknowledged = System.nanoTime();
         conversations.followUp(outcome).thenAccept(later -> {
             if (!later.isEmpty()) {
-                executor.run(key, () -> checked(key, knownDm, viewId, metadata, later));
+                onLane(key, () -> {
+                    awaitSlackHasTheCheckingView(acknowledged);
+                    checked(key, knownDm, viewId, metadata, later);
+                });
             }
         });
         return response != null ? response : ViewSubmissionResponse.builder().responseAction("clear").build();
     }
 
+    /**
+     * Slack applies the "checking" view when it reads our answer to the submission; a report sent by
+     * {@code views.update} before that would be replaced by it, leaving the merchant on "checking". A check that ends
+     * within {@link #REPORT_NOT_BEFORE} of the answer (a fast BigCommerce) waits out the rest.
+     */
+    private static void awaitSlackHasTheCheckingView(long acknowledgedNanos) {
+        long left = REPORT_NOT_BEFORE.toNanos() - (System.nanoTime() - acknowledgedNanos);
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** The live check ended: the report replaces the "checking" view, and the DM's step message shows it too. */
     private void checked(SessionKey key, Optional<String> knownDm, String viewId, String metadata, List<Reply> replies) {
         for (Reply reply : replies) {
+            View view = null;
             if (reply instanceof Reply.ReportShown shown) {
+                view = modals.report(texts.get(SlackText.MODAL_NOTICE_TITLE), shown.report(), metadata);
+            } else if (reply instanceof Reply.StepShown shown && shown.view().notice().isPresent()) {
+                // The check ended without a report (its result could not be stored): the modal says so too.
+                view = modals.notice(shown.view().notice().get(), metadata);
+            }
+            if (view != null) {
                 try {
-                    api.updateView(viewId, null, modals.report(texts.get(SlackText.MODAL_NOTICE_TITLE), shown.report(), metadata));
+                    api.updateView(viewId, null, view);
                 } catch (SlackCallFailed e) {
-                    // Closed already: the DM shows the same report.
+                    // Closed already: the DM shows the same.
                     LOG.info("Slack: report view of {} not updated ({})", key.user(), e.error());
                 }
             }
@@ -246,7 +289,7 @@ final class SlackConversation {
             return;
         }
         SessionKey key = SessionKey.own(Platform.SLACK, team, user);
-        executor.run(key, () -> {
+        onLane(key, () -> {
             try {
                 publishHome(key);
             } catch (RuntimeException e) {
@@ -299,26 +342,65 @@ final class SlackConversation {
         return Optional.ofNullable(container.getMessageTs());
     }
 
-    /** Runs one event and renders what the core says; on the merchant's serial lane, after the ack. */
-    private void act(SessionKey key, String knownChannel, Event event, Optional<String> clicked, boolean fresh) {
+    /**
+     * Queues a command or click for the merchant's lane. One task takes every one waiting when it runs, so clicks
+     * that queued up while the lane was busy are handled together: one session write, and only the newest step sent.
+     */
+    private void queue(SessionKey key, Waiting click) {
+        AtomicBoolean first = new AtomicBoolean();
+        waiting.compute(key, (k, queued) -> {
+            List<Waiting> list = queued;
+            if (list == null) {
+                first.set(true);
+                list = new ArrayList<>();
+            }
+            list.add(click);
+            return list;
+        });
+        if (first.get()) {
+            onLane(key, () -> act(key));
+        }
+    }
+
+    /** Runs what the merchant sent since the last time, in order, and renders what the core says; after the ack. */
+    private void act(SessionKey key) {
+        List<Waiting> batch = new ArrayList<>();
+        waiting.computeIfPresent(key, (k, queued) -> {
+            batch.addAll(queued);
+            return null;
+        });
+        List<Outcome> outcomes;
         try {
-            Outcome outcome = conversations.handle(key, event);
-            String channel = knownChannel != null && knownChannel.startsWith("D") ? knownChannel : dm(key);
-            deliver(key, channel, outcome.replies(), clicked, fresh);
+            outcomes = conversations.handleInOrder(key, batch.stream().map(Waiting::event).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("Slack: could not answer {} in {} ({}): {}", key.user(), key.workspace(),
+                    batch.stream().map(w -> w.event().getClass().getSimpleName()).toList(), describe(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            answer(key, batch.get(i), outcomes.get(i), i < batch.size() - 1);
+        }
+    }
+
+    /** Renders one event's outcome; {@code newerComing}: a later event of the same batch will show its own state. */
+    private void answer(SessionKey key, Waiting click, Outcome outcome, boolean newerComing) {
+        try {
+            String channel = click.channel() != null && click.channel().startsWith("D") ? click.channel() : dm(key);
+            deliver(key, channel, outcome.replies(), click.clicked(), click.fresh(), newerComing);
             conversations.followUp(outcome).thenAccept(later -> {
                 if (!later.isEmpty()) {
-                    executor.run(key, () -> deliverQuietly(key, channel, later));
+                    onLane(key, () -> deliverQuietly(key, channel, later));
                 }
             });
         } catch (RuntimeException e) {
             LOG.warn("Slack: could not answer {} in {} ({}): {}", key.user(), key.workspace(),
-                    event.getClass().getSimpleName(), describe(e));
+                    click.event().getClass().getSimpleName(), describe(e));
         }
     }
 
     private void deliverQuietly(SessionKey key, String channel, List<Reply> replies) {
         try {
-            deliver(key, channel, replies, Optional.empty(), false);
+            deliver(key, channel, replies, Optional.empty(), false, false);
         } catch (RuntimeException e) {
             LOG.warn("Slack: could not send a follow-up to {} in {}: {}", key.user(), key.workspace(), describe(e));
         }
@@ -334,29 +416,75 @@ final class SlackConversation {
         return channel;
     }
 
-    private void deliver(SessionKey key, String channel, List<Reply> replies, Optional<String> clicked, boolean fresh) {
+    private void deliver(SessionKey key, String channel, List<Reply> replies, Optional<String> clicked, boolean fresh,
+                         boolean newerComing) {
         if (workspaces.isGone(key.workspace())) {
             return;
         }
         for (Reply reply : replies) {
             if (reply instanceof Reply.StepShown shown) {
-                showStep(key, channel, shown, clicked, fresh);
+                toStepMessage(key, fresh, newerComing, () -> showStep(key, channel, shown, clicked, fresh));
                 shown.view().notice().ifPresent(notice -> ephemeral(key, channel, notice, kit.notice(notice, List.of())));
             } else if (reply instanceof Reply.HelpShown help) {
                 ephemeral(key, channel, help.title(), kit.help(help));
             } else if (reply instanceof Reply.Notice notice) {
                 ephemeral(key, channel, notice.text(), kit.notice(notice.text(), notice.actions()));
             } else if (reply instanceof Reply.Checking checking) {
-                showInStepMessage(key, channel, BlockKit.cut(Markup.plain(checking.text()), BlockKit.FALLBACK_TEXT_MAX),
-                        kit.notice(":hourglass_flowing_sand: " + checking.text(), List.of()), Optional.empty(), false);
+                toStepMessage(key, false, newerComing, () -> showInStepMessage(key, channel,
+                        BlockKit.cut(Markup.plain(checking.text()), BlockKit.FALLBACK_TEXT_MAX),
+                        kit.notice(":hourglass_flowing_sand: " + checking.text(), List.of()), Optional.empty(), false));
             } else if (reply instanceof Reply.ReportShown shown) {
-                showInStepMessage(key, channel, CredentialModals.reportFallback(shown.report()),
-                        modals.reportBlocks(shown.report()), Optional.empty(), false);
+                toStepMessage(key, false, newerComing, () -> showInStepMessage(key, channel, CredentialModals.reportFallback(shown.report()),
+                        modals.reportBlocks(shown.report()), Optional.empty(), false));
             } else {
                 // Not a switch on purpose: a reply kind the core gains before Slack renders it is reported, not a crash.
                 LOG.warn("Slack: no rendering yet for {}; {} in {} sees nothing for it",
                         reply.getClass().getSimpleName(), key.user(), key.workspace());
             }
+        }
+    }
+
+    /** Runs {@code work} on the merchant's lane; the merchant's last queued task sends what earlier ones left unsent. */
+    private void onLane(SessionKey key, Runnable work) {
+        executor.run(key, () -> {
+            try {
+                work.run();
+            } finally {
+                if (!executor.hasQueued(key)) {
+                    sendUnsent(key);
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes the step message now, or leaves it for later when a newer state is coming (a later event of the same
+     * batch, or a task of the merchant's queued behind this one): it would replace this one a moment after Slack
+     * showed it. A new message ({@code fresh}) is always posted, after the old one got its last state.
+     */
+    private void toStepMessage(SessionKey key, boolean fresh, boolean newerComing, Runnable send) {
+        if (!fresh && (newerComing || executor.hasQueued(key))) {
+            unsent.put(key, send);
+            return;
+        }
+        if (fresh) {
+            sendUnsent(key);
+        } else {
+            unsent.remove(key);
+        }
+        send.run();
+    }
+
+    /** Sends the step message state left for later, if any, so that what is sent next comes after it. */
+    private void sendUnsent(SessionKey key) {
+        Runnable send = unsent.remove(key);
+        if (send == null || workspaces.isGone(key.workspace())) {
+            return;
+        }
+        try {
+            send.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Slack: could not update the step message of {} in {}: {}", key.user(), key.workspace(), describe(e));
         }
     }
 
@@ -384,7 +512,8 @@ final class SlackConversation {
                     messages.remember(key, target.get());
                     return;
                 } catch (SlackCallFailed e) {
-                    if (e.error().equals("invalid_blocks")) {
+                    if (e.error().equals("invalid_blocks") || e.outage()) {
+                        // An outage: a new message might fail the same way, or leave two step messages once Slack is back.
                         throw e;
                     }
                     // Deleted, too old, or in a channel we lost: a new message becomes the step message.
@@ -398,6 +527,7 @@ final class SlackConversation {
     }
 
     private void ephemeral(SessionKey key, String channel, String fallback, List<LayoutBlock> blocks) {
+        sendUnsent(key);
         try {
             api.postEphemeral(channel, key.merchant(), BlockKit.cut(Markup.plain(fallback), BlockKit.FALLBACK_TEXT_MAX), blocks);
         } catch (SlackCallFailed e) {

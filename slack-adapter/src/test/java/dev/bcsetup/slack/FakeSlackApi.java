@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bcsetup.fault.Outage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -78,6 +79,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Long> files = new ConcurrentHashMap<>();
     private final Map<String, Integer> uploadedBytes = new ConcurrentHashMap<>();
     private volatile Duration filesSettleAfter = Duration.ZERO;
+    private volatile int outageStatus;
+    private final Outage hang = new Outage();
 
     /** How long a {@code trigger_id} stays usable, as in Slack. */
     public static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
@@ -104,6 +107,29 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next call of {@code method} is refused with HTTP 429 and this {@code Retry-After}. */
     public void rateLimitNext(String method, int retryAfterSeconds) {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(429, "ratelimited", retryAfterSeconds));
+    }
+
+    /**
+     * From now on every Web API call is answered with this HTTP status (500, 502, 503 or 504) and the plain
+     * text body Slack's edge sends, until {@code outage(0)}. The calls are still recorded, as not ok.
+     */
+    public void outage(int status) {
+        outageStatus = status;
+    }
+
+    /** From now on every Web API call waits, unanswered, until {@link #release()}: Slack hanging. */
+    public void hang() {
+        hang.begin();
+    }
+
+    /** Answers the calls held by {@link #hang()} and every call after. */
+    public void release() {
+        hang.end();
+    }
+
+    /** How many calls are being held by {@link #hang()} right now. */
+    public int held() {
+        return hang.held();
     }
 
     /** A user group ({@code S...}) and its members, for {@code usergroups.list} and {@code usergroups.users.list}. */
@@ -168,7 +194,12 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** Waits for the {@code nth} (1-based, counting from {@code after}) call matching; fails after 10 s. */
     public Call await(int after, Predicate<Call> wanted, String description) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        return await(after, wanted, description, Duration.ofSeconds(10));
+    }
+
+    /** As {@link #await(int, Predicate, String)}, failing after {@code timeout}. */
+    public Call await(int after, Predicate<Call> wanted, String description, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             List<Call> snapshot = calls();
             for (int i = after; i < snapshot.size(); i++) {
@@ -202,6 +233,13 @@ public final class FakeSlackApi implements AutoCloseable {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String presented = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
 
+        hang.await();
+        int outage = outageStatus;
+        if (outage != 0) {
+            calls.add(new Call(method, params, false));
+            unavailable(exchange, outage);
+            return;
+        }
         Deque<Scripted> queue = scripted.get(method);
         Scripted script = queue == null ? null : queue.poll();
         if (!token.equals(presented)) {
@@ -422,6 +460,15 @@ public final class FakeSlackApi implements AutoCloseable {
         return JSON.createObjectNode().put("ok", false).put("error", code);
     }
 
+    private static void unavailable(HttpExchange exchange, int status) throws IOException {
+        byte[] bytes = (status + " Service Unavailable\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     private static void reply(HttpExchange exchange, int status, JsonNode body, int retryAfter) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -475,6 +522,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        hang.end();
         server.stop(0);
     }
 }

@@ -101,6 +101,11 @@ class SlackEngineersTest {
             return engineer(who) ? new MarkResult.Marked("BC-7Q2K", Instant.now().plusSeconds(3600))
                     : new MarkResult.Refused("BC-7Q2K");
         }
+
+        @Override
+        public boolean mayRegisterChannel(Engineer who, String channelId) {
+            throw new AssertionError("Slack's engineers' channel comes from HANDOFF_SLACK_CHANNEL only");
+        }
     };
 
     private ListAppender<ILoggingEvent> logs;

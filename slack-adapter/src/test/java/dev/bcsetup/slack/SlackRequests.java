@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,18 @@ public final class SlackRequests {
     private final URI endpoint;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicLong triggers = new AtomicLong();
+    private final Duration timeout;
     private volatile long triggerAgeMillis;
 
     public SlackRequests(String signingSecret, URI endpoint) {
+        this(signingSecret, endpoint, Duration.ofMinutes(5));
+    }
+
+    /** Requests that give up after {@code timeout} without an answer (an {@code IllegalStateException}). */
+    public SlackRequests(String signingSecret, URI endpoint, Duration timeout) {
         this.signingSecret = signingSecret;
         this.endpoint = endpoint;
+        this.timeout = timeout;
     }
 
     /** Later clicks carry triggers issued this long ago, as when a request reaches the bot late. */
@@ -239,6 +247,7 @@ public final class SlackRequests {
 
     private HttpRequest.Builder request(String contentType, String body, long timestamp, String signature) {
         return HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
                 .header("Content-Type", contentType)
                 .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
                 .header("X-Slack-Signature", signature)

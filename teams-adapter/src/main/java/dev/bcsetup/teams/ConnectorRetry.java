@@ -59,6 +59,16 @@ final class ConnectorRetry {
         }
     }
 
+    /** Whether {@code failure} is the connector refusing the call for good (a 4xx other than 429), not an outage. */
+    static boolean refused(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (!(cause instanceof RestException rest) || rest.response() == null) {
+            return false;
+        }
+        int status = rest.response().code();
+        return status >= 400 && status < 500 && status != 429 && status != 408;
+    }
+
     private Duration throttled(Throwable cause, int attempt) {
         if (!(cause instanceof RestException rest) || rest.response() == null || rest.response().code() != 429) {
             return null;

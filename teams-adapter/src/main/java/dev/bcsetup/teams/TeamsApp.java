@@ -5,6 +5,7 @@ import com.microsoft.bot.connector.authentication.ChannelValidation;
 import dev.bcsetup.conversation.Conversations;
 import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.HandOffNotifier;
+import dev.bcsetup.notify.EngineerChannels;
 import dev.bcsetup.notify.EngineerNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +26,17 @@ public final class TeamsApp {
     private final TeamsEngineerNotifier notifier;
     private final TeamsHandOffNotifier handOffs;
 
-    private TeamsApp(TeamsSettings settings) {
+    private TeamsApp(TeamsSettings settings, EngineerChannels channels) {
         this.settings = settings;
         this.adapter = new TeamsHttpAdapter(settings.appId().orElse(""), settings.appPassword().orElse(""),
                 settings.singleTenant() ? settings.tenantId().orElseThrow() : null);
-        this.notifier = new TeamsEngineerNotifier(adapter, settings.appId().orElse(""), settings.engineersChannel(), people, retry);
+        this.notifier = new TeamsEngineerNotifier(adapter, settings.appId().orElse(""), settings.engineersChannel(), channels,
+                people, retry);
         this.handOffs = new TeamsHandOffNotifier(notifier, people);
     }
 
-    public static TeamsApp create(TeamsSettings settings) {
+    /** The Teams side; an engineers' channel registered from a chat is kept in {@code channels}. */
+    public static TeamsApp create(TeamsSettings settings, EngineerChannels channels) {
         // The SDK keeps this URL in a static field; only tests change it, before any request.
         settings.openIdMetadataUrl().ifPresent(ChannelValidation::setOpenIdMetaDataUrl);
         if (settings.emulator()) {
@@ -43,7 +46,7 @@ public final class TeamsApp {
             LOG.info("Teams endpoint checks Bot Framework tokens for app {} ({})", settings.appId().get(),
                     settings.singleTenant() ? "single-tenant" : "multi-tenant");
         }
-        return new TeamsApp(settings);
+        return new TeamsApp(settings, channels);
     }
 
     /** Posts "I'm stuck" requests to the engineers' Teams channel. */

@@ -30,6 +30,7 @@ import dev.bcsetup.handoff.Engineer;
 import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.MarkResult;
 import dev.bcsetup.handoff.RevealResult;
+import dev.bcsetup.store.StorageException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -90,6 +91,22 @@ public final class TeamsBot implements Bot {
         Activity activity = turn.getActivity();
         engineers.observe(activity);
         people.saw(activity.getFrom());
+        try {
+            dispatch(turn, activity);
+        } catch (StorageException e) {
+            // A setup link, a reveal or a receipt needs the database, which does not answer: say so, rather than fail.
+            LOG.warn("A Teams {} was not carried out, storage is unavailable: {}", activity.getType(), e.getMessage());
+            String text = TeamsTexts.forLocale(activity.getLocale()).get("storage.unavailable");
+            if (ActivityTypes.INVOKE.equals(activity.getType())) {
+                answer(turn, AdaptiveCards.dialogMessage(text));
+            } else {
+                sendText(turn, text);
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void dispatch(TurnContext turn, Activity activity) {
         switch (Objects.requireNonNullElse(activity.getType(), "")) {
             case ActivityTypes.MESSAGE -> onMessage(turn, activity);
             case ActivityTypes.INVOKE -> onInvoke(turn, activity);
@@ -107,7 +124,6 @@ public final class TeamsBot implements Bot {
             }
             default -> LOG.debug("Ignoring a Teams {} activity", activity.getType());
         }
-        return CompletableFuture.completedFuture(null);
     }
 
     /** Installing the bot in a personal chat opens the guide; Teams may send both kinds of install activity. */
@@ -198,7 +214,7 @@ public final class TeamsBot implements Bot {
                 answer = AdaptiveCards.dialogContinue(rejected.form().title(), cards.form(rejected.form(), key, texts));
             } else if (reply instanceof Reply.ReportShown shown) {
                 // The chat's card becomes the report too, so the chat tells the same story once the dialog is closed.
-                showCard(turn, key, cards.report(shown.report(), key), chatCardOf(turn, key));
+                showChatCard(turn, key, cards.report(shown.report(), key));
                 answer = AdaptiveCards.dialogContinue(Markup.plain(shown.report().headline()),
                         cards.reportInDialog(shown.report(), key, texts));
             } else if (reply instanceof Reply.Checking checking) {
@@ -206,7 +222,7 @@ public final class TeamsBot implements Bot {
             } else if (reply instanceof Reply.Notice notice) {
                 messages.add(Markup.plain(notice.text()));
             } else if (reply instanceof Reply.StepShown shown) {
-                showCard(turn, key, cards.step(shown.view(), key, texts), chatCardOf(turn, key));
+                showChatCard(turn, key, cards.step(shown.view(), key, texts));
                 shown.view().notice().ifPresent(n -> messages.add(Markup.plain(n)));
             } else if (reply instanceof Reply.HelpShown help) {
                 messages.add(Markup.plain(help.title()));
@@ -372,11 +388,13 @@ public final class TeamsBot implements Bot {
         if (command instanceof TeamsCommand.RegisterEngineersChannel) {
             if (engineers.configured()) {
                 sendText(turn, texts.get("engineers.configured"));
-            } else if ("channel".equals(activity.getConversation().getConversationType())) {
-                engineers.register(activity);
+            } else if (!"channel".equals(activity.getConversation().getConversationType())) {
+                sendText(turn, texts.get("engineers.channel.only"));
+            } else if (engineerActions.mayRegisterChannel(engineer(activity), activity.getConversation().getId())) {
+                engineers.register(activity, engineer(activity).userId());
                 sendText(turn, texts.get("engineers.registered"));
             } else {
-                sendText(turn, texts.get("engineers.channel.only"));
+                sendText(turn, texts.get("engineers.refused"));
             }
             return;
         }
@@ -439,6 +457,18 @@ public final class TeamsBot implements Bot {
         }
     }
 
+    /**
+     * The chat's card follows what a dialog shows. The dialog's answer rides on the invoke's HTTP response, so a Bot
+     * Connector that is down or hanging costs only the chat's copy: the merchant still sees the report in the dialog.
+     */
+    private void showChatCard(TurnContext turn, SessionKey key, ObjectNode card) {
+        try {
+            showCard(turn, key, card, chatCardOf(turn, key));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not update the chat's card after a dialog ({}); the dialog shows it", e.getClass().getSimpleName());
+        }
+    }
+
     /** Replaces the pressed card with the new step; typed commands (no card pressed) get a new message. */
     private void showCard(TurnContext turn, SessionKey key, ObjectNode card, String cardId) {
         String conversationId = turn.getActivity().getConversation().getId();
@@ -451,6 +481,11 @@ public final class TeamsBot implements Bot {
                 cardMessages.remember(key, new CardMessages.Card(conversationId, target));
                 return;
             } catch (RuntimeException e) {
+                if (!ConnectorRetry.refused(e)) {
+                    // Down, hanging or throttled past our retries: a new card would fail the same way, or, if the update
+                    // went through after all, show the step twice.
+                    throw e;
+                }
                 LOG.info("Could not update card message in place ({}); sending a new one", e.getClass().getSimpleName());
             }
         }

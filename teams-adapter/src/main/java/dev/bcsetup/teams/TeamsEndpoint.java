@@ -9,6 +9,7 @@ import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -92,6 +93,11 @@ public final class TeamsEndpoint {
                         refused.response() == null ? "?" : refused.response().code());
                 return new Response(502, null);
             }
+            if (cause instanceof IOException unreachable) {
+                // The Bot Connector did not answer (down, or hanging past our timeout): nothing could be sent back.
+                LOG.warn("The Bot Connector did not take an answer to a Teams activity: {}", unreachable.getClass().getSimpleName());
+                return new Response(502, null);
+            }
             LOG.error("A Teams activity failed", cause);
             return new Response(500, null);
         } catch (AuthenticationException | JWTVerificationException e) {
@@ -99,7 +105,7 @@ public final class TeamsEndpoint {
             return new Response(401, null);
         } catch (TimeoutException e) {
             LOG.error("A Teams activity took longer than {} s", TURN_TIMEOUT_SECONDS);
-            return new Response(500, null);
+            return new Response(503, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Response(503, null);

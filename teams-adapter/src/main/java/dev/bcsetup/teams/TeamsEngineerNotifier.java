@@ -7,6 +7,8 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import dev.bcsetup.conversation.Effect;
+import dev.bcsetup.conversation.Platform;
+import dev.bcsetup.notify.EngineerChannels;
 import dev.bcsetup.notify.EngineerNotifier;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts "I'm stuck" requests proactively to the engineers' Teams channel: the one named by
- * {@code HANDOFF_TEAMS_CHANNEL} (a conversation id), or the one where someone typed
- * "register engineers channel". The registration is kept in memory only; durable storage comes with the
- * hand-off issue.
+ * {@code HANDOFF_TEAMS_CHANNEL} (a conversation id), or the one where an engineer typed
+ * "register engineers channel", kept in the database ({@link EngineerChannels}) so that it outlives a restart
+ * and every instance posts to the same channel.
  */
 public final class TeamsEngineerNotifier implements EngineerNotifier {
 
@@ -30,13 +32,14 @@ public final class TeamsEngineerNotifier implements EngineerNotifier {
     private final Optional<String> configuredChannel;
     private final People people;
     private final ConnectorRetry retry;
-    private final AtomicReference<ConversationReference> registered = new AtomicReference<>();
+    private final EngineerChannels channels;
     private final AtomicReference<String> lastServiceUrl = new AtomicReference<>();
     private final AtomicReference<String> botId = new AtomicReference<>();
 
-    TeamsEngineerNotifier(BotFrameworkAdapter adapter, String appId, Optional<String> configuredChannel, People people,
-                          ConnectorRetry retry) {
+    TeamsEngineerNotifier(BotFrameworkAdapter adapter, String appId, Optional<String> configuredChannel,
+                          EngineerChannels channels, People people, ConnectorRetry retry) {
         this.adapter = adapter;
+        this.channels = channels;
         this.appId = appId;
         this.configuredChannel = configuredChannel.filter(c -> !c.isBlank());
         this.people = people;
@@ -58,14 +61,13 @@ public final class TeamsEngineerNotifier implements EngineerNotifier {
         }
     }
 
-    /** Makes the channel this activity came from the engineers channel. */
-    void register(Activity fromChannel) {
-        ConversationReference reference = fromChannel.getConversationReference();
-        // Post as a new thread in the channel, not as a reply to the command.
-        reference.setActivityId(null);
-        registered.set(reference);
-        LOG.warn("Engineers channel registered from Teams by {}: conversation {} (in memory until durable storage lands)",
-                fromChannel.getFrom() == null ? "unknown" : fromChannel.getFrom().getId(),
+    /**
+     * Makes the channel this activity came from the engineers channel, for every instance and after restarts.
+     * The caller has checked that the sender is an engineer.
+     */
+    void register(Activity fromChannel, String registeredBy) {
+        channels.register(Platform.TEAMS, fromChannel.getConversation().getId(), fromChannel.getServiceUrl(), registeredBy);
+        LOG.warn("Engineers channel registered from Teams by {}: conversation {}", registeredBy,
                 fromChannel.getConversation().getId());
     }
 
@@ -104,17 +106,24 @@ public final class TeamsEngineerNotifier implements EngineerNotifier {
 
     private Optional<ConversationReference> channel() {
         if (configuredChannel.isPresent()) {
-            ConversationReference reference = new ConversationReference();
-            reference.setChannelId("msteams");
-            reference.setServiceUrl(Optional.ofNullable(lastServiceUrl.get()).orElse(DEFAULT_SERVICE_URL));
-            ConversationAccount conversation = new ConversationAccount();
-            conversation.setId(configuredChannel.get());
-            conversation.setIsGroup(true);
-            conversation.setConversationType("channel");
-            reference.setConversation(conversation);
-            Optional.ofNullable(botId.get()).ifPresent(id -> reference.setBot(new ChannelAccount(id)));
-            return Optional.of(reference);
+            return Optional.of(reference(configuredChannel.get(),
+                    Optional.ofNullable(lastServiceUrl.get()).orElse(DEFAULT_SERVICE_URL)));
         }
-        return Optional.ofNullable(registered.get());
+        return channels.find(Platform.TEAMS).map(registered -> reference(registered.conversationId(),
+                Optional.ofNullable(lastServiceUrl.get()).orElse(registered.serviceUrl())));
+    }
+
+    /** A new thread in the channel {@code conversationId}, reached through the connector at {@code serviceUrl}. */
+    private ConversationReference reference(String conversationId, String serviceUrl) {
+        ConversationReference reference = new ConversationReference();
+        reference.setChannelId("msteams");
+        reference.setServiceUrl(serviceUrl);
+        ConversationAccount conversation = new ConversationAccount();
+        conversation.setId(conversationId);
+        conversation.setIsGroup(true);
+        conversation.setConversationType("channel");
+        reference.setConversation(conversation);
+        Optional.ofNullable(botId.get()).ifPresent(id -> reference.setBot(new ChannelAccount(id)));
+        return reference;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bcsetup.fault.Outage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -54,6 +55,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private final AtomicInteger throttled = new AtomicInteger();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
     private volatile int throttleEvery;
+    private volatile int outageStatus;
+    private final Outage hang = new Outage();
 
     public FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -70,6 +73,29 @@ public final class FakeBotConnector implements AutoCloseable {
     /** Every n-th call is answered 429 with {@code Retry-After: 0}; 0 never throttles. */
     public void throttleEvery(int n) {
         throttleEvery = n;
+    }
+
+    /**
+     * From now on every activity call is answered with this HTTP status (500, 502, 503 or 504) and the
+     * connector's error body, until {@code outage(0)}; such calls are not recorded as delivered.
+     */
+    public void outage(int status) {
+        outageStatus = status;
+    }
+
+    /** From now on every activity call waits, unanswered, until {@link #release()}: the connector hanging. */
+    public void hang() {
+        hang.begin();
+    }
+
+    /** Answers the calls held by {@link #hang()} and every call after. */
+    public void release() {
+        hang.end();
+    }
+
+    /** How many calls are being held by {@link #hang()} right now. */
+    public int held() {
+        return hang.held();
     }
 
     public int throttledCount() {
@@ -110,6 +136,12 @@ public final class FakeBotConnector implements AutoCloseable {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             if (!m.matches() || !(exchange.getRequestMethod().equals("POST") || exchange.getRequestMethod().equals("PUT"))) {
                 respond(exchange, 404, "{\"error\":{\"code\":\"NotFound\"}}");
+                return;
+            }
+            hang.await();
+            int outage = outageStatus;
+            if (outage != 0) {
+                respond(exchange, outage, "{\"error\":{\"code\":\"ServiceError\",\"message\":\"The service is unavailable\"}}");
                 return;
             }
             int n = throttleEvery;
@@ -158,6 +190,7 @@ public final class FakeBotConnector implements AutoCloseable {
 
     @Override
     public void close() {
+        hang.end();
         server.stop(0);
     }
 }

@@ -21,12 +21,15 @@ import dev.bcsetup.handoff.EngineerActions;
 import dev.bcsetup.handoff.HandOffNotice;
 import dev.bcsetup.handoff.MarkResult;
 import dev.bcsetup.handoff.RevealResult;
+import dev.bcsetup.notify.EngineerChannels;
+import dev.bcsetup.store.Database;
 import dev.bcsetup.store.InMemorySessionRepository;
 import dev.bcsetup.store.SessionStore;
 import dev.bcsetup.teams.FakeBotConnector.Call;
 import dev.bcsetup.teams.TeamsActivities.Chat;
 import dev.bcsetup.teams.TeamsActivities.Person;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Engineers' hand-off notifications in Teams: the channel card with masked values, Reveal as a dialog for an
@@ -59,6 +63,10 @@ class TeamsHandOffTest {
     private TeamsApp app;
     private TeamsEndpoint endpoint;
     private final FakeHandOffs handOffs = new FakeHandOffs();
+    @TempDir
+    Path dataDirectory;
+    private Database database;
+    private Conversations conversations;
 
     /** Decides like the core: engineers by AAD object id; records what it was asked. */
     static final class FakeHandOffs implements EngineerActions {
@@ -88,15 +96,23 @@ class TeamsHandOffTest {
                     ? new MarkResult.Marked("BC-2026-0001", Instant.parse("2026-11-26T10:00:00Z"))
                     : new MarkResult.Refused("BC-2026-0001");
         }
+
+        @Override
+        public boolean mayRegisterChannel(Engineer engineer, String channelId) {
+            asked.add("register " + channelId);
+            askedBy.add(engineer);
+            return engineers.contains(engineer.userId());
+        }
     }
 
     @BeforeEach
     void start() throws Exception {
         connector = new FakeBotConnector();
         teams = new TeamsActivities(connector.serviceUrl());
+        database = Database.open(Optional.empty(), dataDirectory);
         app = TeamsApp.create(new TeamsSettings(Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty(), Optional.of(CHANNEL), Optional.empty()));
-        Conversations conversations = new Conversations(new Conversation(FlowLibrary.standard(), Clock.systemUTC(),
+                Optional.empty(), Optional.of(CHANNEL), Optional.empty()), channels());
+        conversations = new Conversations(new Conversation(FlowLibrary.standard(), Clock.systemUTC(),
                 Duration.ofDays(7)), new SessionStore(new InMemorySessionRepository(), 100, Duration.ofMinutes(5)),
                 new BigCommerceValidator(URI.create("http://127.0.0.1:9"), BigCommerceValidator.httpClient(Duration.ofSeconds(1)),
                         Clock.systemUTC(), Duration.ofSeconds(1)),
@@ -110,6 +126,16 @@ class TeamsHandOffTest {
     @AfterEach
     void stop() {
         connector.close();
+        database.close();
+    }
+
+    private EngineerChannels channels() {
+        return new EngineerChannels(database, Clock.systemUTC());
+    }
+
+    private TeamsApp withoutConfiguredChannel() {
+        return TeamsApp.create(new TeamsSettings(Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), channels());
     }
 
     @Test
@@ -131,10 +157,35 @@ class TeamsHandOffTest {
 
     @Test
     void withoutAChannelTheDeliveryThrowsToBeRetried() {
-        TeamsApp unconfigured = TeamsApp.create(new TeamsSettings(Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+        TeamsApp unconfigured = withoutConfiguredChannel();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> unconfigured.handOffNotifier().deliver(notice()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("HANDOFF_TEAMS_CHANNEL");
+    }
+
+    @Test
+    void onlyAnEngineerCanMakeAChannelTheEngineersChannelAndItOutlivesARestart() {
+        String other = "19:migrations0123456789@thread.tacv2";
+        endpoint = withoutConfiguredChannel().endpoint(conversations,
+                new SetupLinks(null, () -> URI.create("http://localhost")), handOffs);
+
+        handle(teams.text(Chat.channel(other), OUTSIDER, "register engineers channel"));
+        assertThat(connector.calls()).singleElement().satisfies(call -> assertThat(call.text()).contains("ENGINEERS"));
+        assertThat(channels().find(Platform.TEAMS)).isEmpty();
+        connector.clear();
+
+        handle(teams.text(Chat.channel(other), ENGINEER, "register engineers channel"));
+        assertThat(connector.calls()).singleElement()
+                .satisfies(call -> assertThat(call.text()).contains("remembers it after restarts"));
+        assertThat(handOffs.asked).containsExactly("register " + other, "register " + other);
+        connector.clear();
+
+        // A new start over the same database: the first hand-off goes to the registered channel.
+        TeamsApp restarted = withoutConfiguredChannel();
+        restarted.handOffNotifier().deliver(notice());
+        assertThat(connector.calls()).singleElement().satisfies(call -> {
+            assertThat(call.conversationId()).isEqualTo(other);
+            assertThat(call.card().toString()).contains("BC-2026-0001");
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.bcsetup.credentials.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bcsetup.fault.Outage;
 import dev.bcsetup.flow.Access;
 import dev.bcsetup.flow.Scope;
 import java.io.IOException;
@@ -46,6 +47,7 @@ public final class FakeBigCommerce implements AutoCloseable {
     private volatile boolean forced429WithHeaders = true;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean unavailable;
+    private final Outage hang = new Outage();
     private volatile int quota = 150;
     private volatile Duration window = Duration.ofSeconds(30);
 
@@ -122,6 +124,21 @@ public final class FakeBigCommerce implements AutoCloseable {
         this.latency = latency;
     }
 
+    /** From now on every request waits, unanswered, until {@link #release()}: BigCommerce hanging. */
+    public void hang() {
+        hang.begin();
+    }
+
+    /** Answers the requests held by {@link #hang()} and every request after. */
+    public void release() {
+        hang.end();
+    }
+
+    /** How many requests are being held by {@link #hang()} right now. */
+    public int held() {
+        return hang.held();
+    }
+
     /** Answers 503 to everything while {@code unavailable}. */
     public void unavailable(boolean unavailable) {
         this.unavailable = unavailable;
@@ -152,6 +169,7 @@ public final class FakeBigCommerce implements AutoCloseable {
 
     @Override
     public void close() {
+        hang.end();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -165,6 +183,7 @@ public final class FakeBigCommerce implements AutoCloseable {
             requests.add(new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
                     headers, body));
             sleep(latency);
+            hang.await();
             Answer answer = answer(exchange.getRequestMethod(), uri.getRawPath(), firstHeader(headers, "X-Auth-Token"), body);
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
