@@ -175,8 +175,8 @@ class ResumeAfterKillIT {
         server.stop();
 
         outcomes.forEach(line -> System.out.println("ResumeAfterKillIT: " + line));
-        System.out.printf("ResumeAfterKillIT: %d kills, %d clicks answered, %d kills with a click in flight%n", ROUNDS, clicks,
-                outcomes.stream().filter(line -> line.contains("in flight,")).count());
+        System.out.printf("ResumeAfterKillIT: %d kills, %d clicks answered; at the kills %d of %d merchants had a click in"
+                + " flight%n", ROUNDS, clicks, outcomes.stream().filter(line -> line.contains("in flight,")).count(), outcomes.size());
         Set<String> dataSets = Set.copyOf(choice.dataSets());
         assertThat(storedSessions()).as("the choices made before the first kill").containsOnly(
                 Map.entry("SLACK", new Stored(at.get(merchants.get(0)), choice.direction(), dataSets)),
