@@ -10,7 +10,6 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
-import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Entity;
@@ -520,10 +519,7 @@ public final class TeamsBot implements Bot {
     }
 
     private static Activity cardMessage(ObjectNode card) {
-        Attachment attachment = new Attachment();
-        attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
-        attachment.setContent(card);
-        return MessageFactory.attachment(attachment);
+        return MessageFactory.attachment(AdaptiveCards.attachment(card));
     }
 
     /** Mentions read defensively: Teams entities without a type must not break the turn. */

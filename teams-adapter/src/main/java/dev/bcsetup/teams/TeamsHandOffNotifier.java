@@ -2,7 +2,6 @@ package dev.bcsetup.teams;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Attachment;
 import dev.bcsetup.handoff.HandOffNotice;
 import dev.bcsetup.handoff.HandOffNotifier;
 
@@ -28,10 +27,8 @@ final class TeamsHandOffNotifier implements HandOffNotifier {
 
     @Override
     public void deliver(HandOffNotice notice) {
-        Attachment attachment = new Attachment();
-        attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
-        attachment.setContent(HandOffCards.notice(notice, people, TeamsTexts.forLocale(null)));
-        Activity message = MessageFactory.attachment(attachment);
+        Activity message = MessageFactory.attachment(
+                AdaptiveCards.attachment(HandOffCards.notice(notice, people, TeamsTexts.forLocale(null))));
         if (!channel.post(message)) {
             throw new IllegalStateException("no Teams engineers channel yet: set HANDOFF_TEAMS_CHANNEL or type "
                     + "\"register engineers channel\" in it");
