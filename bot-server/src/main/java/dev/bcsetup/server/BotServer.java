@@ -31,8 +31,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -69,16 +71,30 @@ public final class BotServer implements AutoCloseable {
      * (tests, and channels that are not part of an adapter).
      */
     public static BotServer start(Config config, Clock clock, List<HandOffNotifier> extraHandOffNotifiers) {
-        FlowLibrary flows = FlowLibrary.standard();
+        // Opening the database (and migrating it) is the longest step of start-up and needs nothing else: it runs
+        // on its own thread while the parts that need no database are built here.
+        FutureTask<Database> opening = new FutureTask<>(() -> Database.open(config.databaseUrl(), config.dataDirectory()));
+        new Thread(opening, "database-open").start();
+        FlowLibrary flows;
+        BigCommerceValidator validator;
+        Optional<SlackApp> slack;
+        Metrics metrics;
+        try {
+            flows = FlowLibrary.standard();
+            validator = new BigCommerceValidator(config.bigCommerceApiUrl(),
+                    BigCommerceValidator.httpClient(Duration.ofSeconds(5)), clock, BigCommerceValidator.DEFAULT_DEADLINE);
+            // Slack answers at POST /slack/events (or over Socket Mode), Teams at POST /api/messages; each brings
+            // its engineer notifier beside the log's.
+            slack = SlackEndpoint.from(config, flows);
+            metrics = new Metrics();
+        } catch (RuntimeException | Error e) {
+            closeOnceOpen(opening);
+            throw e;
+        }
+        Database database = opened(opening);
         Conversation conversation = new Conversation(flows, clock, SESSION_IDLE_TIMEOUT);
-        Database database = Database.open(config.databaseUrl(), config.dataDirectory());
         SessionStore store = new SessionStore(new JdbcSessionRepository(database), 100_000, Duration.ofHours(1));
         ExecutorService followUps = Executors.newFixedThreadPool(4, daemon("follow-up"));
-        BigCommerceValidator validator = new BigCommerceValidator(config.bigCommerceApiUrl(),
-                BigCommerceValidator.httpClient(Duration.ofSeconds(5)), clock, BigCommerceValidator.DEFAULT_DEADLINE);
-        // Slack answers at POST /slack/events (or over Socket Mode), Teams at POST /api/messages; each brings
-        // its engineer notifier beside the log's.
-        Optional<SlackApp> slack = SlackEndpoint.from(config, flows);
         TeamsApp teams = TeamsRoute.app(config, new EngineerChannels(database, clock));
         List<EngineerNotifier> notifiers = new ArrayList<>(List.of(new LogNotifier(), teams.engineerNotifier()));
         slack.flatMap(SlackApp::notifier).ifPresent(notifiers::add);
@@ -102,7 +118,6 @@ public final class BotServer implements AutoCloseable {
         InviteRoute invite = new InviteRoute(invitations, conversations, random, config.publicBaseUrl().isPresent());
         Playground playground = new Playground(conversations, random);
         Assets assets = new Assets();
-        Metrics metrics = new Metrics();
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -174,6 +189,34 @@ public final class BotServer implements AutoCloseable {
         handOffs.close();
         executors.forEach(ExecutorService::shutdownNow);
         database.close();
+    }
+
+    /** The opened database, or what stopped it from opening, thrown here as it was thrown there. */
+    private static Database opened(FutureTask<Database> opening) {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Could not open the database", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            opening.cancel(true);
+            throw new IllegalStateException("Interrupted while opening the database", e);
+        }
+    }
+
+    /** Start-up failed before it needed the database: close it once it has opened, releasing an H2 file's lock. */
+    private static void closeOnceOpen(FutureTask<Database> opening) {
+        try {
+            opened(opening).close();
+        } catch (RuntimeException ignored) {
+            // It did not open either; the first failure is the one to report.
+        }
     }
 
     private static ThreadFactory daemon(String name) {
