@@ -1,5 +1,7 @@
 package dev.bcsetup.server;
 
+import dev.bcsetup.store.StorageException;
+import io.javalin.util.JavalinBindException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,20 @@ public final class Main {
             return;
         }
         Logger log = LoggerFactory.getLogger(Main.class);
-        BotServer server = BotServer.start(config, Clock.systemUTC());
+        BotServer server;
+        try {
+            server = BotServer.start(config, Clock.systemUTC());
+        } catch (StorageException e) {
+            log.error("Could not start: {}. Check DATABASE_URL and that the database accepts connections; an H2 file"
+                    + " is held by one running bot at a time.", e.getMessage());
+            System.exit(1);
+            return;
+        } catch (JavalinBindException e) {
+            log.error("Could not start: port {} is taken by another program. Stop it, or set PORT to another port"
+                    + " (0 picks a free one).", config.port());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         StartupReport.log(log, config, server, (System.nanoTime() - started) / 1_000_000);
     }

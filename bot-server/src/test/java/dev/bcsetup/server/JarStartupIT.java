@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,5 +69,33 @@ class JarStartupIT {
         assertThat(output.lines()).containsExactly(
                 "Configuration error: PORT must be a number from 0 to 65535 (0 picks a free port), got 'eighty'");
         assertThat(Files.list(workDir)).isEmpty();
+    }
+
+    @Test
+    void aTakenPortStopsStartUpWithOneLineSayingWhatToDo(@TempDir Path workDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Process process = javaJar(workDir, Map.of("PORT", Integer.toString(taken.getLocalPort()))).start();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(output).contains("ERROR Main - Could not start: port " + taken.getLocalPort()
+                    + " is taken by another program. Stop it, or set PORT to another port (0 picks a free one).");
+            assertThat(output).doesNotContain("Exception in thread").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsStartUpWithOneLineNamingIt(@TempDir Path workDir) throws Exception {
+        int closed = PackagedServer.freePort(PackagedServer.portRegister());
+        Process process = javaJar(workDir, Map.of("PORT", "0",
+                "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/bot?user=bot&password=hunter2")).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).containsPattern("ERROR Main - Could not start: could not prepare the session tables in"
+                + " PostgreSQL at 127\\.0\\.0\\.1:" + closed + "/bot: .+\\. Check DATABASE_URL");
+        assertThat(output).doesNotContain("Exception in thread").doesNotContain("hunter2");
     }
 }
