@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bcsetup.fault.Outage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,16 +29,72 @@ import java.util.regex.Pattern;
  */
 public final class FakeBotConnector implements AutoCloseable {
 
-    /** One call the bot made. */
-    public record Call(String method, String conversationId, String activityId, JsonNode body, String authorization,
-                       String id) {
+    /**
+     * One call the connector accepted. Its activity is read when a test first asks for it: the connector is another
+     * company's service, and reading every card as it arrives would put that CPU on the bot's account in the bench,
+     * which shares the JVM.
+     */
+    public static final class Call {
+        private final String method;
+        private final String conversationId;
+        private final String activityId;
+        private final byte[] raw;
+        private final String authorization;
+        private final String id;
+        private volatile JsonNode body;
+
+        Call(String method, String conversationId, String activityId, byte[] raw, String authorization, String id) {
+            this.method = method;
+            this.conversationId = conversationId;
+            this.activityId = activityId;
+            this.raw = raw;
+            this.authorization = authorization;
+            this.id = id;
+        }
+
+        public String method() {
+            return method;
+        }
+
+        public String conversationId() {
+            return conversationId;
+        }
+
+        /** The activity updated (PUT) or replied to, or null. */
+        public String activityId() {
+            return activityId;
+        }
+
+        public String authorization() {
+            return authorization;
+        }
+
+        /** The id the connector gave the activity. */
+        public String id() {
+            return id;
+        }
+
+        /** The activity sent. */
+        public JsonNode body() {
+            JsonNode read = body;
+            if (read == null) {
+                try {
+                    read = JSON.readTree(raw);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the connector received malformed JSON", e);
+                }
+                body = read;
+            }
+            return read;
+        }
+
         public String text() {
-            return body.path("text").asText("");
+            return body().path("text").asText("");
         }
 
         /** The Adaptive Card sent, or a missing node. */
         public JsonNode card() {
-            return body.path("attachments").path(0).path("content");
+            return body().path("attachments").path(0).path("content");
         }
 
         public boolean isCard() {
@@ -153,10 +210,9 @@ public final class FakeBotConnector implements AutoCloseable {
             }
             String conversation = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
             String activityId = m.group(2) == null ? null : java.net.URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
-            JsonNode body = JSON.readTree(raw);
             String id = exchange.getRequestMethod().equals("PUT") ? activityId : "1:" + ids.incrementAndGet();
             synchronized (this) {
-                calls.add(new Call(exchange.getRequestMethod(), conversation, activityId, body,
+                calls.add(new Call(exchange.getRequestMethod(), conversation, activityId, raw,
                         exchange.getRequestHeaders().getFirst("Authorization"), id));
             }
             respond(exchange, exchange.getRequestMethod().equals("PUT") ? 200 : 201, "{\"id\":\"" + id + "\"}");
