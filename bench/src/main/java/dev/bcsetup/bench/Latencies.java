@@ -15,6 +15,17 @@ final class Latencies {
         nanos[count++] = took;
     }
 
+    /** Adds every time {@code other} holds. */
+    void addAll(Latencies other) {
+        long[] theirs;
+        synchronized (other) {
+            theirs = Arrays.copyOf(other.nanos, other.count);
+        }
+        for (long took : theirs) {
+            add(took);
+        }
+    }
+
     synchronized int count() {
         return count;
     }

@@ -31,6 +31,23 @@ final class Load {
         double cpuMicrosPerRequest() {
             return cpuSeconds * 1e6 / requests;
         }
+
+        /** Several rounds of one phase as one: their times merged, their counts and seconds added. */
+        static Result combine(List<Result> rounds) {
+            Latencies latencies = new Latencies();
+            int requests = 0;
+            int failures = 0;
+            double seconds = 0;
+            double cpuSeconds = 0;
+            for (Result round : rounds) {
+                latencies.addAll(round.latencies());
+                requests += round.requests();
+                failures += round.failures();
+                seconds += round.seconds();
+                cpuSeconds += round.cpuSeconds();
+            }
+            return new Result(latencies, requests, failures, seconds, cpuSeconds);
+        }
     }
 
     private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

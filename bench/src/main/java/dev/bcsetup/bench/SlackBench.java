@@ -48,33 +48,31 @@ final class SlackBench {
     static List<Row> run(Plan plan) throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(BOT_TOKEN, CHANNEL)) {
             System.out.println("Slack path");
-            PathComparison.Phases bare;
             Javalin baseline = bareBolt(slack.url());
-            try {
-                bare = PathComparison.measure("bare Bolt app", plan, merchants(baseline.port(), new int[plan.merchants()]));
-            } finally {
-                baseline.stop();
-            }
-            PathComparison.Phases bot;
+            PathComparison.Comparison comparison;
             try (BotServer server = BenchServers.bot("PUBLIC_BASE_URL", "https://bot.example.com",
                     "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_API_URL", slack.url())) {
                 int[] lastClicks = new int[plan.merchants()];
-                bot = PathComparison.measure("bot", plan, merchants(server.port(), lastClicks));
-                // The work queued after the acknowledgements finishes, then every DM must show where its merchant is.
-                double cpu = Load.processCpuSeconds();
-                long drained = awaitCurrentSteps(slack, lastClicks, DRAIN_LIMIT);
-                double queuedCpu = Load.processCpuSeconds() - cpu;
-                long lastSteps = slack.calls().stream().filter(c -> c.ok() && c.blocksText().contains("Step 7 of 7")).count();
-                System.out.printf("  bot: every DM showed its merchant's current step %d ms after the last acknowledgement"
-                                + " (%.0f µs of CPU per flat-out acknowledgement with the work still queued then);"
-                                + " %d step messages showed step 7 of 7; %d Web API calls; %d payloads Slack would refuse%n",
-                        drained, (bot.flat().cpuSeconds() + queuedCpu) * 1e6 / bot.flat().requests(), lastSteps,
-                        slack.calls().size(), slack.problems().size());
-                if (lastSteps == 0) {
-                    throw new IllegalStateException("no merchant reached step 7: the Slack journey is not what it claims");
-                }
+                // After each of the bot's rounds its queued work finishes, and every DM must show where its merchant is.
+                comparison = PathComparison.compare(plan,
+                        new PathComparison.Side("bare Bolt app", new Load(plan.merchants(),
+                                merchants(baseline.port(), new int[plan.merchants()])), PathComparison.Settle.nothing()),
+                        new PathComparison.Side("bot", new Load(plan.merchants(), merchants(server.port(), lastClicks)),
+                                () -> awaitCurrentSteps(slack, lastClicks, DRAIN_LIMIT)));
+            } finally {
+                baseline.stop();
             }
-            return PathComparison.rows("Slack", "bare Bolt", plan.merchants(), bot, bare);
+            PathComparison.Phases bot = comparison.bot();
+            long lastSteps = slack.calls().stream().filter(c -> c.ok() && c.blocksText().contains("Step 7 of 7")).count();
+            System.out.printf("  bot: every DM showed its merchant's current step at most %d ms after a round's last"
+                            + " acknowledgement (%.0f µs of CPU per flat-out acknowledgement with the work still queued then);"
+                            + " %d step messages showed step 7 of 7; %d Web API calls; %d payloads Slack would refuse%n",
+                    bot.slowestSettleMillis(), bot.cpuMicrosPerFlatOutRequestWithQueuedWork(), lastSteps,
+                    slack.calls().size(), slack.problems().size());
+            if (lastSteps == 0) {
+                throw new IllegalStateException("no merchant reached step 7: the Slack journey is not what it claims");
+            }
+            return PathComparison.rows("Slack", "bare Bolt", plan.merchants(), comparison);
         }
     }
 

@@ -51,18 +51,19 @@ final class TeamsBench {
             try {
                 System.out.println("Teams path");
                 TeamsActivities activities = new TeamsActivities(connector.serviceUrl());
-                PathComparison.Phases bare;
                 Javalin baseline = bareBotFramework();
-                try {
-                    bare = PathComparison.measure("bare Bot Framework adapter", plan, merchants(baseline.port(), activities));
+                try (BotServer server = BenchServers.bot()) {
+                    PathComparison.Comparison comparison = PathComparison.compare(plan,
+                            new PathComparison.Side("bare Bot Framework adapter",
+                                    new Load(plan.merchants(), merchants(baseline.port(), activities)),
+                                    PathComparison.Settle.nothing()),
+                            // A Teams turn answers within the request: nothing is left queued after it.
+                            new PathComparison.Side("bot", new Load(plan.merchants(), merchants(server.port(), activities)),
+                                    PathComparison.Settle.nothing()));
+                    return PathComparison.rows("Teams", "bare Bot Framework", plan.merchants(), comparison);
                 } finally {
                     baseline.stop();
                 }
-                PathComparison.Phases bot;
-                try (BotServer server = BenchServers.bot()) {
-                    bot = PathComparison.measure("bot", plan, merchants(server.port(), activities));
-                }
-                return PathComparison.rows("Teams", "bare Bot Framework", plan.merchants(), bot, bare);
             } finally {
                 cleaner.shutdownNow();
             }
