@@ -127,7 +127,7 @@ public final class Conversation {
             return Outcome.of(session, new Reply.Notice(flow.text(Text.ALREADY_CHECKING), List.of()));
         }
         if (session.status() == Status.VALIDATED && (event instanceof Event.Resume || isNavigation(event))) {
-            return Outcome.of(session, new Reply.Notice(flow.text(Text.ALREADY_VALIDATED), List.of(startOver(flow))));
+            return alreadyValidated(session, Optional.empty());
         }
         if (event instanceof Event.ChooseDirection choose) {
             return chooseDirection(flow, session, choose, now);
@@ -163,9 +163,7 @@ public final class Conversation {
                           long nextVersion, Instant now) {
         Flow flow = flows.forLocale(start.locale());
         if (live.isPresent() && live.get().status() == Status.VALIDATED) {
-            Flow sessionFlow = flows.forLocale(live.get().locale());
-            return Outcome.of(live.get(), new Reply.Notice(sessionFlow.text(Text.ALREADY_VALIDATED),
-                    List.of(startOver(sessionFlow))));
+            return alreadyValidated(live.get(), Optional.empty());
         }
         if (live.isPresent() && live.get().status() != Status.CANCELLED) {
             Session session = live.get();
@@ -363,6 +361,17 @@ public final class Conversation {
 
     private static Reply show(Flow flow, Session session, String notice) {
         return new Reply.StepShown(StepViews.of(flow, session, notice));
+    }
+
+    /**
+     * The answer to the guide once the setup passed every check: nothing left to do, and the hand-off's reference when
+     * one is stored (the report that first showed it may never have reached the merchant).
+     */
+    public Outcome alreadyValidated(Session session, Optional<String> reference) {
+        Flow flow = flows.forLocale(session.locale());
+        String text = reference.map(r -> flow.text(Text.ALREADY_VALIDATED_REFERENCE, "reference", r))
+                .orElseGet(() -> flow.text(Text.ALREADY_VALIDATED));
+        return Outcome.of(session, new Reply.Notice(text, List.of(startOver(flow))));
     }
 
     private static Action startOver(Flow flow) {

@@ -104,7 +104,7 @@ public final class Conversations {
                 permit = Optional.of(((CheckLimits.Decision.Allowed) decision).permit());
             }
             if (outcome.session().isEmpty() || outcome.session().equals(stored)) {
-                return outcome;
+                return withReference(key, stored, outcome);
             }
             long expected = stored.map(Session::version).orElse(0L);
             boolean saved;
@@ -121,6 +121,26 @@ public final class Conversations {
             if (attempt == ATTEMPTS) {
                 throw new ConcurrentSessionChangeException(key);
             }
+        }
+    }
+
+    /**
+     * "Already passed every check" with the hand-off's reference: the report that showed it first may never have
+     * reached the merchant (Slack or the Bot Connector down when the check ended). Without storage for hand-offs, or
+     * should reading it fail, the notice goes without.
+     */
+    private Outcome withReference(SessionKey key, Optional<Session> before, Outcome outcome) {
+        if (handOffs.isEmpty() || before.isEmpty() || before.get().status() != Status.VALIDATED
+                || !outcome.equals(conversation.alreadyValidated(before.get(), Optional.empty()))) {
+            return outcome;
+        }
+        try {
+            return handOffs.get().latestReference(key)
+                    .map(reference -> conversation.alreadyValidated(before.get(), Optional.of(reference)))
+                    .orElse(outcome);
+        } catch (StorageException e) {
+            LOG.warn("A {} setup's hand-off reference could not be read: {}", key.platform(), e.getMessage());
+            return outcome;
         }
     }
 
@@ -175,7 +195,7 @@ public final class Conversations {
                     // Nothing was saved yet and deciding has no side effects: decide again, one event at a time.
                     return events.stream().map(e -> handle(key, e)).toList();
                 }
-                outcomes.add(outcome);
+                outcomes.add(withReference(key, current, outcome));
                 current = outcome.session().isPresent() ? outcome.session() : current;
             }
             if (current.isEmpty() || current.equals(stored)) {

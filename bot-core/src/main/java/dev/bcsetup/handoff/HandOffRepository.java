@@ -126,6 +126,17 @@ public final class HandOffRepository {
         });
     }
 
+    /** The setup's most recent hand-off, whatever became of its secret since. */
+    public Optional<HandOff> latest(SessionKey key) {
+        return jdbc.once("read a hand-off from", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM hand_offs WHERE"
+                    + " platform = ? AND workspace = ? AND user_id = ? AND customer = ? ORDER BY submitted_at DESC LIMIT 1")) {
+                bindKey(select, key);
+                return first(select);
+            }
+        });
+    }
+
     /** The session's hand-offs whose secret is still stored and which no engineer has marked received. */
     public List<HandOff> withdrawable(SessionKey key) {
         return jdbc.once("read hand-offs from", connection -> {

@@ -210,6 +210,10 @@ public final class HandOffs implements EngineerActions {
         return resealed;
     }
 
+    public Optional<String> latestReference(SessionKey key) {
+        return repository.latest(key).map(HandOff::reference);
+    }
+
     public Optional<HandOff> find(String handOffId) {
         return repository.find(handOffId);
     }

@@ -106,6 +106,23 @@ class HandOffJourneyTest {
     }
 
     @Test
+    void comingBackAfterThePassedCheckShowsTheReferenceAgain() {
+        List<Reply> replies = conversations.followUp(conversations.handle(KEY, submit())).join();
+        String reference = ((Reply.ReportShown) replies.get(0)).report().receipt().orElseThrow().reference();
+
+        for (Event back : List.of(new Event.Start(MERCHANT, "en", Optional.empty()), new Event.Resume(MERCHANT))) {
+            Outcome outcome = conversations.handle(KEY, back);
+            assertThat(outcome.replies()).singleElement().isInstanceOfSatisfying(Reply.Notice.class, notice -> {
+                assertThat(notice.text()).contains("already passed every check").contains("**" + reference + "**");
+                assertThat(notice.actions()).hasSize(1);
+            });
+        }
+        // Clicks queued together (Slack) are answered the same way.
+        assertThat(conversations.handleInOrder(KEY, List.of(new Event.Resume(MERCHANT), new Event.Resume(MERCHANT))))
+                .allSatisfy(outcome -> assertThat(((Reply.Notice) outcome.replies().get(0)).text()).contains(reference));
+    }
+
+    @Test
     void aDoubleClickOnTheFormMakesOneHandOff() throws Exception {
         int clicks = 8;
         ExecutorService pool = Executors.newFixedThreadPool(clicks);

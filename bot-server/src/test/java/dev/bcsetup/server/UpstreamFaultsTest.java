@@ -223,11 +223,16 @@ class UpstreamFaultsTest {
         HttpResponse<String> handedOver = checks.send(() -> last.invoke("task/submit", last.send(API_PATH, CLIENT_ID, TOKEN)));
         assertThat(handedOver.statusCode()).isEqualTo(200);
         assertThat(TeamsChat.dialogShows(handedOver)).as("the report in the dialog, whatever the chat's card").contains("All set");
+        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("BC-[0-9A-Z]{4}-[0-9A-Z]{4}")
+                .matcher(TeamsChat.dialogShows(handedOver));
+        assertThat(reference.find()).as("the report names the hand-off's reference").isTrue();
         connector.release();
         before = connector.calls().size();
         assertThat(last.say("status").statusCode()).isEqualTo(202);
+        // The chat's card missed the report during the hang: coming back names the reference again.
         assertThat(connector.calls().subList(before, connector.calls().size()))
-                .anySatisfy(c -> assertThat(c.text() + c.card()).contains("already passed every check"));
+                .anySatisfy(c -> assertThat(c.text() + c.card()).contains("already passed every check")
+                        .contains(reference.group()));
         figures.add("Bot Connector 503/429/hanging: " + tally.summary() + "; 502 for an answer it refused or never took, 0 x 500;"
                 + " a dialog's Send during the hang answered with the report (" + checks.summary() + ")");
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -129,9 +130,15 @@ final class Journey {
         outcome = Outcome.COMPLETED;
     }
 
-    /** The bot said the credentials had passed, but the merchant never saw the receipt. */
-    synchronized void toldDone() {
-        if (outcome == Outcome.UNFINISHED) {
+    /**
+     * The bot said the credentials had passed: with the hand-off's reference, that is the receipt; without one, the
+     * merchant never saw it.
+     */
+    synchronized void toldDone(String shown) {
+        Optional<String> reference = Seen.reference(shown);
+        if (reference.isPresent()) {
+            receipt(reference.get());
+        } else if (outcome == Outcome.UNFINISHED) {
             outcome = Outcome.TOLD_DONE_WITHOUT_RECEIPT;
         }
     }

@@ -85,7 +85,7 @@ final class Seen {
         return shown.contains("belongs to an earlier step");
     }
 
-    /** The bot's answer once the credentials passed: nothing left to do (it does not repeat the reference). */
+    /** The bot's answer once the credentials passed: nothing left to do, with the reference when one is stored. */
     static boolean alreadyValidated(String shown) {
         return shown.contains("already passed every check");
     }

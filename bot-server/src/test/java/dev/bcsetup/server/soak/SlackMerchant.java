@@ -60,7 +60,7 @@ final class SlackMerchant extends Merchant {
                     return;
                 }
                 if (Seen.alreadyValidated(notice)) {
-                    journey.toldDone();
+                    journey.toldDone(notice);
                     return;
                 }
                 chose &= !notice.contains("Choose which way");

@@ -65,7 +65,7 @@ final class TeamsMerchant extends Merchant {
                     return;
                 }
                 if (Seen.alreadyValidated(message)) {
-                    journey.toldDone();
+                    journey.toldDone(message);
                     return;
                 }
                 chose &= !message.contains("Choose which way");
@@ -77,7 +77,7 @@ final class TeamsMerchant extends Merchant {
             // with a button (the credentials already passed, with Start over) comes as a card of its own.
             chose &= !text.contains("Choose which way");
             if (Seen.alreadyValidated(text)) {
-                journey.toldDone();
+                journey.toldDone(text);
                 return;
             }
             if (journey.done()) {
