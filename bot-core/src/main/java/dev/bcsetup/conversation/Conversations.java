@@ -168,8 +168,8 @@ public final class Conversations {
      * Handles events one person sent in a row, in order, as {@link #handle} would one after the other, but stores
      * the session once, after the last: clicks that queued up while the bot was busy cost one write, not one each.
      * Returns one outcome per event. Should an event ask for a live check, each is handled on its own instead,
-     * because the check's abuse limit is asked before anything is saved. When the database does not answer, every
-     * event is answered "not saved", as {@link #handle} answers one.
+     * because the check's abuse limit is asked before anything is saved. When the database does not answer, the last
+     * event is answered "not saved", as {@link #handle} answers one, and the others nothing: one notice for the burst.
      */
     public List<Outcome> handleInOrder(SessionKey key, List<Event> events) {
         if (events.size() == 1) {
@@ -180,7 +180,10 @@ public final class Conversations {
         } catch (StorageException e) {
             LOG.warn("A {} setup's {} events were not saved, storage is unavailable: {}", key.platform(), events.size(),
                     e.getMessage());
-            return Collections.nCopies(events.size(), conversation.notSaved());
+            List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(events.size() - 1,
+                    new Outcome(Optional.empty(), List.of(), List.of())));
+            outcomes.add(conversation.notSaved());
+            return outcomes;
         }
     }
 

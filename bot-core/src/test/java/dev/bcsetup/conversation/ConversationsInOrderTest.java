@@ -10,6 +10,7 @@ import dev.bcsetup.flow.FlowLibrary;
 import dev.bcsetup.store.InMemorySessionRepository;
 import dev.bcsetup.store.SessionRepository;
 import dev.bcsetup.store.SessionStore;
+import dev.bcsetup.store.StorageException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,5 +124,22 @@ class ConversationsInOrderTest {
         assertThat(outcomes.get(1).effects()).singleElement().isInstanceOf(Effect.Validate.class);
         assertThat(repository.saves).as("the start, then the submission, each stored before the check").hasValue(2);
         assertThat(conversations.find(key).orElseThrow().status()).isEqualTo(Status.CHECKING);
+    }
+
+    @Test
+    void aBurstTheDatabaseDoesNotTakeGetsOneNotSavedNotice() {
+        SessionKey key = SessionKey.own(Platform.SLACK, "T1", "U-storage");
+        repository.before = () -> {
+            throw new StorageException("the database does not answer");
+        };
+
+        List<Outcome> outcomes = conversations.handleInOrder(key, burst(key).subList(0, 3));
+
+        assertThat(outcomes).hasSize(3);
+        assertThat(outcomes.subList(0, 2)).allSatisfy(outcome -> assertThat(outcome.replies()).isEmpty());
+        assertThat(outcomes.get(2).replies()).singleElement().isInstanceOfSatisfying(Reply.Notice.class,
+                notice -> assertThat(notice.text()).startsWith("We could not save that just now"));
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.session()).isEmpty());
+        assertThat(repository.find(key)).isEmpty();
     }
 }
