@@ -73,10 +73,7 @@ class HostileInputTest {
         bigCommerce = FakeBigCommerce.start().store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live");
         logs = LogCapture.attach();
         secrets.addAll(List.of(SlackJourneyTest.BOT_TOKEN, SlackJourneyTest.SIGNING_SECRET));
-        server = BotServer.start(TestConfig.local(dataDir,
-                "SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET,
-                "SLACK_API_URL", slack.url(),
+        server = BotServer.start(TestConfig.slack(dataDir, slack.url(),
                 "BIGCOMMERCE_API_URL", bigCommerce.origin().toString()), Clock.systemUTC());
     }
 

@@ -49,10 +49,7 @@ class RequestLimitsTest {
     static void start() throws Exception {
         slack = new FakeSlackApi(SlackJourneyTest.BOT_TOKEN, "C0GENERAL01");
         connector = new FakeBotConnector();
-        server = BotServer.start(TestConfig.local(dataDir,
-                "SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET,
-                "SLACK_API_URL", slack.url()), Clock.systemUTC());
+        server = BotServer.start(TestConfig.slack(dataDir, slack.url()), Clock.systemUTC());
         String link = inviteLink(server, connector);
         connector.clear();
         routes = List.of("/slack/events", "/api/messages", "/playground", "/playground/credentials", link, link + "/credentials");

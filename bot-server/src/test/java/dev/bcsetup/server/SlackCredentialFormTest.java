@@ -71,10 +71,7 @@ class SlackCredentialFormTest {
                 .token(TOKEN, "abc123", modify)
                 .token(READ_ONLY_TOKEN, "abc123", readOnly);
         slack = new FakeSlackApi(SlackJourneyTest.BOT_TOKEN, "C0GENERAL01");
-        server = BotServer.start(TestConfig.local(Files.createTempDirectory(dataDir, "run"),
-                "SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET,
-                "SLACK_API_URL", slack.url(),
+        server = BotServer.start(TestConfig.slack(Files.createTempDirectory(dataDir, "run"), slack.url(),
                 "BIGCOMMERCE_API_URL", bigCommerce.origin().toString()), Clock.systemUTC());
         requests = new SlackRequests(SlackJourneyTest.SIGNING_SECRET,
                 URI.create("http://127.0.0.1:" + server.port() + "/slack/events"));

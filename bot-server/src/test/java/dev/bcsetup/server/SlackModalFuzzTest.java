@@ -59,10 +59,7 @@ class SlackModalFuzzTest {
         logs = LogCapture.everythingAtDebug();
         slack = new FakeSlackApi(SlackJourneyTest.BOT_TOKEN, "C0GENERAL01");
         bigCommerce = FakeBigCommerce.start().store("abc123", "Plant Parlour", "plantparlour.example", "Plus", "live");
-        server = BotServer.start(TestConfig.local(dataDir,
-                "SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET,
-                "SLACK_API_URL", slack.url(),
+        server = BotServer.start(TestConfig.slack(dataDir, slack.url(),
                 "BIGCOMMERCE_API_URL", bigCommerce.origin().toString()), Clock.systemUTC());
         requests = new SlackRequests(SlackJourneyTest.SIGNING_SECRET, URI.create("http://127.0.0.1:" + server.port() + "/slack/events"));
     }

@@ -36,10 +36,7 @@ class SlackPicturesTest {
     private void start(Duration slackSettles) throws Exception {
         slack = new FakeSlackApi(SlackJourneyTest.BOT_TOKEN, "C0GENERAL01");
         slack.filesSettleAfter(slackSettles);
-        server = BotServer.start(TestConfig.local(Files.createTempDirectory(dataDir, "run"),
-                "SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET,
-                "SLACK_API_URL", slack.url()), Clock.systemUTC());
+        server = BotServer.start(TestConfig.slack(Files.createTempDirectory(dataDir, "run"), slack.url()), Clock.systemUTC());
         requests = new SlackRequests(SlackJourneyTest.SIGNING_SECRET, URI.create("http://127.0.0.1:" + server.port() + "/slack/events"));
         slack.await(0, c -> c.method().equals("files.completeUploadExternal") && c.ok()
                 && slack.calls("files.completeUploadExternal").size() == slack.calls("files.getUploadURLExternal").size()

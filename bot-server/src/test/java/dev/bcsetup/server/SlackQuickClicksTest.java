@@ -38,10 +38,7 @@ class SlackQuickClicksTest {
     @BeforeAll
     static void start() throws Exception {
         slack = new FakeSlackApi(SlackJourneyTest.BOT_TOKEN, "C0GENERAL01");
-        server = BotServer.start(TestConfig.local(dataDir,
-                "SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET,
-                "SLACK_API_URL", slack.url()), Clock.systemUTC());
+        server = BotServer.start(TestConfig.slack(dataDir, slack.url()), Clock.systemUTC());
         requests = new SlackRequests(SlackJourneyTest.SIGNING_SECRET, URI.create("http://127.0.0.1:" + server.port() + "/slack/events"));
     }
 

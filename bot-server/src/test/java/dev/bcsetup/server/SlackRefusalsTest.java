@@ -49,10 +49,7 @@ class SlackRefusalsTest {
     @BeforeAll
     static void startOnStepTwo() throws Exception {
         slack = new FakeSlackApi(SlackJourneyTest.BOT_TOKEN, "C0GENERAL01");
-        server = BotServer.start(TestConfig.local(dataDir,
-                "SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET,
-                "SLACK_API_URL", slack.url()), Clock.systemUTC());
+        server = BotServer.start(TestConfig.slack(dataDir, slack.url()), Clock.systemUTC());
         requests = new SlackRequests(SlackJourneyTest.SIGNING_SECRET, URI.create("http://127.0.0.1:" + server.port() + "/slack/events"));
         requests.slashCommand(TEAM, MERCHANT, "C0GENERAL01", "to");
         Call first = slack.await(0, c -> c.method().equals("chat.postMessage") && c.blocksText().contains("Step 1 of 7"), "step 1");

@@ -27,4 +27,13 @@ final class TestConfig {
         }
         return Config.from(Settings.of(env));
     }
+
+    /** As {@link #local}, with Slack on: the tests' bot token and signing secret, the Web API at {@code slackApiUrl}. */
+    static Config slack(Path dataDir, String slackApiUrl, String... keyValues) {
+        String[] all = new String[keyValues.length + 6];
+        System.arraycopy(new String[] {"SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
+                "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET, "SLACK_API_URL", slackApiUrl}, 0, all, 0, 6);
+        System.arraycopy(keyValues, 0, all, 6, keyValues.length);
+        return local(dataDir, all);
+    }
 }

@@ -62,10 +62,7 @@ class TrickyPathsThroughFormsTest {
                 .token(TOKEN, TrickyPaths.HASH, FakeBigCommerce.everyScope(Access.MODIFY));
         slack = new FakeSlackApi(SlackJourneyTest.BOT_TOKEN, "C0GENERAL01");
         connector = new FakeBotConnector();
-        server = BotServer.start(TestConfig.local(dataDir,
-                "SLACK_BOT_TOKEN", SlackJourneyTest.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackJourneyTest.SIGNING_SECRET,
-                "SLACK_API_URL", slack.url(),
+        server = BotServer.start(TestConfig.slack(dataDir, slack.url(),
                 "BIGCOMMERCE_API_URL", bigCommerce.origin().toString()), Clock.systemUTC());
     }
 
