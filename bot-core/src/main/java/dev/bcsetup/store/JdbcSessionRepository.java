@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,10 @@ import javax.sql.DataSource;
  * Sessions in the {@code sessions} table of a {@link Database}, shared by every instance that uses
  * the same database. Each save is one statement that checks the version, so the database itself
  * decides which of two racing writers wins. Timestamps keep microseconds, as PostgreSQL does.
+ *
+ * <p>Saves from many threads share commits ({@link SharedCommits}): each still returns only once its own write is
+ * committed, so a killed process loses no click that was answered, but one commit (on H2, one write to the file)
+ * carries every save that queued while the previous one was under way.
  */
 public final class JdbcSessionRepository implements SessionRepository {
 
@@ -41,11 +46,21 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     private final DataSource dataSource;
     private final String databaseDescription;
+    private final SharedCommits saves;
 
     /** Sessions in {@code database}, whose lifecycle stays with the caller. */
     public JdbcSessionRepository(Database database) {
-        this.dataSource = database.dataSource();
-        this.databaseDescription = database.description();
+        this(database.dataSource(), database.description(), Database.CONNECTION_TIMEOUT);
+    }
+
+    /**
+     * Sessions reached through {@code dataSource} (in tests, a pool they can hold up); a save waits at most
+     * {@code patience} for a commit to start carrying it.
+     */
+    JdbcSessionRepository(DataSource dataSource, String databaseDescription, Duration patience) {
+        this.dataSource = dataSource;
+        this.databaseDescription = databaseDescription;
+        this.saves = new SharedCommits(dataSource, patience, e -> failure("save a session in", e));
     }
 
     @Override
@@ -63,11 +78,9 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public boolean save(Session session, long expectedVersion) {
-        try (Connection connection = dataSource.getConnection()) {
-            return expectedVersion == 0 ? insert(connection, session) : update(connection, session, expectedVersion);
-        } catch (SQLException e) {
-            throw failure("save a session in", e);
-        }
+        return saves.run((connection, alone) -> expectedVersion == 0
+                ? insert(connection, session, alone)
+                : update(connection, session, expectedVersion));
     }
 
     @Override
@@ -81,13 +94,14 @@ public final class JdbcSessionRepository implements SessionRepository {
         }
     }
 
-    private static boolean insert(Connection connection, Session session) throws SQLException {
+    /** Inserts a new session; when {@code alone}, a session already there is an answer (false), not a failure. */
+    private static boolean insert(Connection connection, Session session, boolean alone) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int next = bindFields(insert, session);
             bindKey(insert, next, session.key());
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (alone && UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return false; // someone else started this setup first
             }
             throw e;

@@ -226,6 +226,127 @@ abstract class SessionRepositoryContract {
                 .hasMessageContaining("newer");
     }
 
+    @Test
+    void savesThatQueueBehindACommitShareTheNextOne() throws Exception {
+        HeldDataSource pool = new HeldDataSource(database.dataSource());
+        JdbcSessionRepository shared = new JdbcSessionRepository(pool, "the test database", Duration.ofSeconds(30));
+        pool.hold();
+        Saving first = Saving.start(shared, Session.begin(SessionKey.own(Platform.TEAMS, "T1", "first"), "en", null, 1, T0), 0);
+        pool.awaitSomeoneHeld();
+        List<Saving> queued = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            queued.add(Saving.start(shared, Session.begin(SessionKey.own(Platform.TEAMS, "T1", "queued-" + i), "en", null, 1, T0), 0)
+                    .awaitQueued());
+        }
+
+        pool.letGo();
+
+        assertThat(first.result()).isTrue();
+        for (Saving saving : queued) {
+            assertThat(saving.result()).isTrue();
+            assertThat(repository.find(saving.session.key())).contains(saving.session);
+        }
+        assertThat(pool.connectionsAsked()).as("one connection for the first save, one for the eight queued behind it")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aSaveThatFailsInASharedCommitFailsAloneAndTheOthersLand() throws Exception {
+        Session stored = Session.begin(OWN, "en", null, 1, T0);
+        repository.save(stored, 0);
+        HeldDataSource pool = new HeldDataSource(database.dataSource());
+        JdbcSessionRepository shared = new JdbcSessionRepository(pool, "the test database", Duration.ofSeconds(30));
+        pool.hold();
+        Session other = Session.begin(FOR_CUSTOMER, "en", null, 1, T0);
+        Saving first = Saving.start(shared, other, 0);
+        pool.awaitSomeoneHeld();
+        Saving stale = Saving.start(shared, stored.atStep(5, Status.ACTIVE, T0.plusSeconds(1)), 7).awaitQueued();
+        SessionKey newKey = SessionKey.own(Platform.SLACK, "T1", "U2");
+        Saving fresh = Saving.start(shared, Session.begin(newKey, "en", null, 1, T0), 0).awaitQueued();
+        Session moved = stored.atStep(2, Status.ACTIVE, T0.plusSeconds(2));
+        Saving current = Saving.start(shared, moved, stored.version()).awaitQueued();
+        // Last in the shared transaction: PostgreSQL answers the commit of a transaction that a refused statement
+        // aborted with a rollback, which would lose every save before it.
+        Saving duplicate = Saving.start(shared, Session.begin(OWN, "de", Direction.TO_BIGCOMMERCE, 1, T0), 0).awaitQueued();
+
+        pool.letGo();
+
+        assertThat(first.result()).isTrue();
+        assertThat(duplicate.result()).isFalse();
+        assertThat(stale.result()).isFalse();
+        assertThat(fresh.result()).isTrue();
+        assertThat(current.result()).isTrue();
+        assertThat(repository.find(OWN)).contains(moved);
+        assertThat(repository.find(FOR_CUSTOMER)).contains(other);
+        assertThat(repository.find(newKey)).isPresent();
+    }
+
+    @Test
+    void aSaveThatNoCommitCarriesInTimeIsReportedAndNeverWrittenLater() throws Exception {
+        HeldDataSource pool = new HeldDataSource(database.dataSource());
+        JdbcSessionRepository shared = new JdbcSessionRepository(pool, "the test database", Duration.ofMillis(200));
+        pool.hold();
+        Saving first = Saving.start(shared, Session.begin(OWN, "en", null, 1, T0), 0);
+        pool.awaitSomeoneHeld();
+        Saving late = Saving.start(shared, Session.begin(FOR_CUSTOMER, "en", null, 1, T0), 0);
+
+        assertThatThrownBy(late::result)
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("the test database")
+                .hasMessageContaining("no commit could start within 200 ms");
+        pool.letGo();
+        assertThat(first.result()).isTrue();
+        assertThat(repository.find(FOR_CUSTOMER)).isEmpty();
+    }
+
+    /** A save on a thread of its own, so that a test can line saves up behind a held commit. */
+    private static final class Saving {
+        private final Session session;
+        private final Thread thread;
+        private volatile Boolean saved;
+        private volatile RuntimeException failed;
+
+        private Saving(Session session, Thread thread) {
+            this.session = session;
+            this.thread = thread;
+        }
+
+        static Saving start(JdbcSessionRepository repository, Session session, long expectedVersion) {
+            Saving[] self = new Saving[1];
+            Thread thread = new Thread(() -> {
+                try {
+                    self[0].saved = repository.save(session, expectedVersion);
+                } catch (RuntimeException e) {
+                    self[0].failed = e;
+                }
+            }, "save-" + session.key().user());
+            self[0] = new Saving(session, thread);
+            thread.start();
+            return self[0];
+        }
+
+        /** Returns once the save waits for a commit to carry it. */
+        Saving awaitQueued() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (thread.getState() != Thread.State.TIMED_WAITING) {
+                if (System.nanoTime() > deadline || !thread.isAlive()) {
+                    throw new AssertionError("the save of " + session.key() + " never queued: " + thread.getState());
+                }
+                Thread.sleep(1);
+            }
+            return this;
+        }
+
+        boolean result() throws InterruptedException {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(thread.isAlive()).as("the save of %s is still running", session.key()).isFalse();
+            if (failed != null) {
+                throw failed;
+            }
+            return saved;
+        }
+    }
+
     private static List<Session> race(List<Session> rivals, Predicate<Session> save) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(rivals.size());
         try {
