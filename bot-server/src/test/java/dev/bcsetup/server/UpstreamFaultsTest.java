@@ -16,9 +16,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -235,6 +240,34 @@ class UpstreamFaultsTest {
                         .contains(reference.group()));
         figures.add("Bot Connector 503/429/hanging: " + tally.summary() + "; 502 for an answer it refused or never took, 0 x 500;"
                 + " a dialog's Send during the hang answered with the report (" + checks.summary() + ")");
+    }
+
+    @Test
+    void merchantsPressingWhileTheConnectorIsSlowAreAnsweredSideBySideNotInAQueue() throws Exception {
+        int merchants = 12;
+        List<TeamsChat> chats = new ArrayList<>();
+        for (int i = 0; i < merchants; i++) {
+            TeamsChat chat = new TeamsChat(connector, server.port(), new Person("29:1upstream-crowd-" + i, "Crowd " + i));
+            chat.toStep(2);
+            chats.add(chat);
+        }
+        connector.hang();
+        ExecutorService pressing = Executors.newFixedThreadPool(merchants);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (TeamsChat chat : chats) {
+                answers.add(pressing.submit(() -> chat.press("next:0", null)));
+            }
+            // The SDK's HTTP client sends at most 5 calls at once to one host and queues the rest.
+            awaitTrue(() -> connector.held() == merchants, "every merchant's card update with the connector at once");
+            connector.release();
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            }
+        } finally {
+            pressing.shutdownNow();
+        }
+        figures.add("Bot Connector slow: " + merchants + " merchants' card updates were with the connector at once");
     }
 
     @Test

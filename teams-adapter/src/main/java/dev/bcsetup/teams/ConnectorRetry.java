@@ -1,10 +1,13 @@
 package dev.bcsetup.teams;
 
 import com.microsoft.bot.restclient.RestException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls the Bot Connector again when it answers 429: Teams throttles each bot per conversation and the
  * SDK's own retry never retries 429. Waits as long as {@code Retry-After} says (capped), else backs off
- * exponentially.
+ * exponentially. No attempt is waited for longer than {@link TeamsHttpAdapter#CONNECTOR_CALL_TIMEOUT}, time spent
+ * queued behind other calls included: the HTTP client's own timeout starts only once a call leaves its queue.
  */
 final class ConnectorRetry {
 
@@ -26,23 +30,32 @@ final class ConnectorRetry {
 
     private final int attempts;
     private final Duration firstBackoff;
+    private final Duration attemptLimit;
     private final Sleeper sleeper;
 
-    ConnectorRetry(int attempts, Duration firstBackoff, Sleeper sleeper) {
+    ConnectorRetry(int attempts, Duration firstBackoff, Duration attemptLimit, Sleeper sleeper) {
         this.attempts = attempts;
         this.firstBackoff = firstBackoff;
+        this.attemptLimit = attemptLimit;
         this.sleeper = sleeper;
     }
 
     static ConnectorRetry standard() {
-        return new ConnectorRetry(5, Duration.ofMillis(250), d -> Thread.sleep(d.toMillis()));
+        return new ConnectorRetry(5, Duration.ofMillis(250), TeamsHttpAdapter.CONNECTOR_CALL_TIMEOUT,
+                d -> Thread.sleep(d.toMillis()));
     }
 
     /** Runs {@code call} until it succeeds, fails with something other than 429, or attempts run out. */
     <T> T call(Supplier<CompletableFuture<T>> call) {
         for (int attempt = 1; ; attempt++) {
+            CompletableFuture<T> pending = null;
             try {
-                return call.get().get();
+                pending = call.get();
+                return pending.get(attemptLimit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                pending.cancel(true);
+                throw new CompletionException(new InterruptedIOException(
+                        "the Bot Connector call did not finish within " + attemptLimit.toMillis() + " ms"));
             } catch (ExecutionException | CompletionException e) {
                 Throwable cause = unwrap(e);
                 Duration wait = throttled(cause, attempt);

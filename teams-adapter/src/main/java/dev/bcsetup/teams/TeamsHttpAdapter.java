@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 
@@ -23,7 +24,9 @@ import retrofit2.Retrofit;
  * single-tenant registration (the default for new Azure bots) must get its tokens from its own tenant's
  * authority rather than botframework.com's. Its Bot Connector clients give up on a call after
  * {@link #CONNECTOR_CALL_TIMEOUT}: the SDK's own wait up to 60 s to connect and 120 s for an answer, so a hanging
- * connector would hold the turn, and the request thread it runs on, for minutes.
+ * connector would hold the turn, and the request thread it runs on, for minutes. They also make up to
+ * {@link #CALLS_AT_ONCE} calls at once where the SDK's make 5 per host: every merchant's turn waits for its own call,
+ * and the connector takes 100-300 ms a call, so 5 would let a queue of merchants' answers build up behind each other.
  */
 final class TeamsHttpAdapter extends BotFrameworkHttpAdapter {
 
@@ -34,6 +37,8 @@ final class TeamsHttpAdapter extends BotFrameworkHttpAdapter {
      */
     static final Duration CONNECTOR_CALL_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Calls in flight to one service URL; a turn waits for its calls, so this is turns answered at once. */
+    static final int CALLS_AT_ONCE = 128;
 
     private final String appPassword;
     private final String authTenant;
@@ -69,7 +74,10 @@ final class TeamsHttpAdapter extends BotFrameworkHttpAdapter {
     }
 
     private static ConnectorClient connector(String serviceUrl, AppCredentials credentials) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder().callTimeout(CONNECTOR_CALL_TIMEOUT);
+        Dispatcher calls = new Dispatcher();
+        calls.setMaxRequests(CALLS_AT_ONCE);
+        calls.setMaxRequestsPerHost(CALLS_AT_ONCE);
+        OkHttpClient.Builder http = new OkHttpClient.Builder().dispatcher(calls).callTimeout(CONNECTOR_CALL_TIMEOUT);
         RestClient client = new RestClient.Builder(http, new Retrofit.Builder())
                 .withBaseUrl(serviceUrl)
                 .withCredentials(credentials)

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * The Bot Connector as Teams runs it, on loopback: accepts new activities
  * ({@code POST /v3/conversations/{id}/activities[/{replyToId}]}) and updates ({@code PUT .../activities/{id}}),
- * answers with the activity's id, and throttles every n-th call with 429 as Teams does. It can also publish
+ * answers with the activity's id, and throttles every n-th call with 429 as Teams does. Like the real service it
+ * answers many calls at once, each on its own thread, so a call it holds never holds up another. It can also publish
  * JSON documents such as Bot Framework OpenID metadata and signing keys ({@link #publishDocument}).
  */
 public final class FakeBotConnector implements AutoCloseable {
@@ -106,6 +109,11 @@ public final class FakeBotConnector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "fake-bot-connector");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<Call> calls = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger seen = new AtomicInteger();
@@ -117,6 +125,7 @@ public final class FakeBotConnector implements AutoCloseable {
 
     public FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(threads);
         server.createContext("/v3/conversations/", this::activities);
         server.createContext("/openid/", this::document);
         server.start();
@@ -248,5 +257,6 @@ public final class FakeBotConnector implements AutoCloseable {
     public void close() {
         hang.end();
         server.stop(0);
+        threads.shutdownNow();
     }
 }
