@@ -23,6 +23,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -38,6 +40,8 @@ final class TeamsBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLICKS_PER_JOURNEY = 8;
+    /** What a Bot Connector call takes in Teams (100-300 ms), for the second comparison. */
+    private static final Duration CONNECTOR_LATENCY = Duration.ofMillis(200);
 
     private TeamsBench() {
     }
@@ -53,14 +57,14 @@ final class TeamsBench {
                 TeamsActivities activities = new TeamsActivities(connector.serviceUrl());
                 Javalin baseline = bareBotFramework();
                 try (BotServer server = BenchServers.bot()) {
-                    PathComparison.Comparison comparison = PathComparison.compare(plan,
-                            new PathComparison.Side("bare Bot Framework adapter",
-                                    new Load(plan.merchants(), merchants(baseline.port(), activities)),
-                                    PathComparison.Settle.nothing()),
-                            // A Teams turn answers within the request: nothing is left queued after it.
-                            new PathComparison.Side("bot", new Load(plan.merchants(), merchants(server.port(), activities)),
-                                    PathComparison.Settle.nothing()));
-                    return PathComparison.rows("Teams", "bare Bot Framework", plan.merchants(), comparison);
+                    List<Row> rows = new ArrayList<>(PathComparison.rows("Teams", "bare Bot Framework", plan.merchants(),
+                            compare(plan, baseline, server, activities)));
+                    System.out.printf("Teams path, the Bot Connector answering in %d ms as the real one does%n",
+                            CONNECTOR_LATENCY.toMillis());
+                    connector.answerAfter(CONNECTOR_LATENCY);
+                    rows.addAll(slowConnectorRows(plan.merchants(),
+                            compare(plan.slowConnector(), baseline, server, activities)));
+                    return rows;
                 } finally {
                     baseline.stop();
                 }
@@ -68,6 +72,36 @@ final class TeamsBench {
                 cleaner.shutdownNow();
             }
         }
+    }
+
+    private static PathComparison.Comparison compare(Plan plan, Javalin baseline, BotServer server,
+                                                     TeamsActivities activities) throws Exception {
+        return PathComparison.compare(plan,
+                new PathComparison.Side("bare Bot Framework adapter",
+                        new Load(plan.merchants(), merchants(baseline.port(), activities)), PathComparison.Settle.nothing()),
+                // A Teams turn answers within the request: nothing is left queued after it.
+                new PathComparison.Side("bot", new Load(plan.merchants(), merchants(server.port(), activities)),
+                        PathComparison.Settle.nothing()));
+    }
+
+    /**
+     * Figures without goals: with a connector that takes its real time, what a turn waits for is the connector, and
+     * how many calls a side makes at once (the SDK's HTTP client: 5 per host) decides how fast merchants are answered.
+     */
+    private static List<Row> slowConnectorRows(int merchants, PathComparison.Comparison comparison) {
+        String prefix = "Teams, " + merchants + " merchants, Bot Connector at " + CONNECTOR_LATENCY.toMillis() + " ms: ";
+        List<Row> rows = new ArrayList<>();
+        for (int percentile : new int[] {50, 99}) {
+            double bot = comparison.bot().human().latencies().percentileMillis(percentile);
+            double bare = comparison.bare().human().latencies().percentileMillis(percentile);
+            rows.add(Row.info(prefix + "ack p" + percentile + ", human pace", Row.ms(bot),
+                    Row.ms(bare) + " bare Bot Framework", Row.times(bot / bare)));
+        }
+        double rate = comparison.bot().flat().throughput();
+        double rateBare = comparison.bare().flat().throughput();
+        rows.add(Row.info(prefix + "throughput, flat out", String.format("%.0f acks/s", rate),
+                String.format("%.0f acks/s bare Bot Framework", rateBare), Row.times(rate / rateBare)));
+        return rows;
     }
 
     /** Each merchant's activities in a loop of journeys; the card id is the bot's to remember, as in Teams. */

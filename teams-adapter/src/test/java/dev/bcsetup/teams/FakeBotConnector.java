@@ -121,6 +121,7 @@ public final class FakeBotConnector implements AutoCloseable {
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
     private volatile int throttleEvery;
     private volatile int outageStatus;
+    private volatile Duration latency = Duration.ZERO;
     private final Outage hang = new Outage();
 
     public FakeBotConnector() throws IOException {
@@ -147,6 +148,11 @@ public final class FakeBotConnector implements AutoCloseable {
      */
     public void outage(int status) {
         outageStatus = status;
+    }
+
+    /** From now on every activity call is answered only after {@code latency}, as the real service's 100-300 ms. */
+    public void answerAfter(Duration latency) {
+        this.latency = latency;
     }
 
     /** From now on every activity call waits, unanswered, until {@link #release()}: the connector hanging. */
@@ -205,6 +211,7 @@ public final class FakeBotConnector implements AutoCloseable {
                 return;
             }
             hang.await();
+            pause(latency);
             int outage = outageStatus;
             if (outage != 0) {
                 respond(exchange, outage, "{\"error\":{\"code\":\"ServiceError\",\"message\":\"The service is unavailable\"}}");
@@ -241,6 +248,17 @@ public final class FakeBotConnector implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    private static void pause(Duration latency) {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
