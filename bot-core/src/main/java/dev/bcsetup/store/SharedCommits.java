@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -53,24 +54,27 @@ final class SharedCommits {
         this.failure = failure;
     }
 
-    /** Runs {@code write} in the next commit and returns its result once that commit is done. */
+    /**
+     * Runs {@code write} in the next commit and returns its result once that commit is done. Waits at most the
+     * patience for a commit to take the write over, then only for the commit that did.
+     */
     boolean run(Write write) {
         Queued queued = new Queued(write);
         queue.add(queued);
-        if (!lockWithin(patience)) {
-            if (queue.remove(queued)) {
-                throw failure.of(new SQLException("no commit could start within " + patience.toMillis()
-                        + " ms: the database is slow or not answering"));
+        if (lockWithin(patience)) {
+            try {
+                if (!queued.isDone()) {
+                    commitQueued();
+                }
+            } finally {
+                committing.unlock();
             }
-            committing.lock(); // a commit already carries this write: wait for its outcome
+        } else if (queue.remove(queued)) {
+            throw failure.of(new SQLException("no commit could start within " + patience.toMillis()
+                    + " ms: the database is slow or not answering"));
         }
-        try {
-            if (!queued.done) {
-                commitQueued();
-            }
-        } finally {
-            committing.unlock();
-        }
+        // Not by taking the lock: while the database is down, each commit that follows holds it until it gives up.
+        queued.awaitDone();
         return queued.outcome();
     }
 
@@ -97,7 +101,7 @@ final class SharedCommits {
             }
         } catch (SQLException e) {
             for (Queued queued : batch) {
-                if (!queued.done) {
+                if (!queued.isDone()) {
                     queued.fail(failure.of(e));
                 }
             }
@@ -133,13 +137,10 @@ final class SharedCommits {
         }
     }
 
-    /**
-     * A write and, once committed or failed, its outcome. Fields are written and read only with the lock held, which
-     * also makes them visible to the waiting thread.
-     */
+    /** A write and, once committed or failed, its outcome; the latch publishes the outcome to the waiting thread. */
     private static final class Queued {
         private final Write write;
-        private boolean done;
+        private final CountDownLatch done = new CountDownLatch(1);
         private boolean changed;
         private RuntimeException failed;
 
@@ -147,14 +148,34 @@ final class SharedCommits {
             this.write = write;
         }
 
+        boolean isDone() {
+            return done.getCount() == 0;
+        }
+
         void succeed(boolean changed) {
             this.changed = changed;
-            this.done = true;
+            done.countDown();
         }
 
         void fail(RuntimeException failed) {
             this.failed = failed;
-            this.done = true;
+            done.countDown();
+        }
+
+        /** Returns once a commit has carried this write; that commit is bounded by the pool's and driver's timeouts. */
+        void awaitDone() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         boolean outcome() {
