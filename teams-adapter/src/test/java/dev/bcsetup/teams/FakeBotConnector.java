@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bcsetup.fault.Latency;
 import dev.bcsetup.fault.Outage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -211,7 +212,7 @@ public final class FakeBotConnector implements AutoCloseable {
                 return;
             }
             hang.await();
-            pause(latency);
+            Latency.take(latency);
             int outage = outageStatus;
             if (outage != 0) {
                 respond(exchange, outage, "{\"error\":{\"code\":\"ServiceError\",\"message\":\"The service is unavailable\"}}");
@@ -248,17 +249,6 @@ public final class FakeBotConnector implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        }
-    }
-
-    private static void pause(Duration latency) {
-        if (latency.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(latency.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

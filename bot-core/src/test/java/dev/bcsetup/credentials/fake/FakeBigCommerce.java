@@ -2,6 +2,7 @@ package dev.bcsetup.credentials.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bcsetup.fault.Latency;
 import dev.bcsetup.fault.Outage;
 import dev.bcsetup.flow.Access;
 import dev.bcsetup.flow.Scope;
@@ -182,7 +183,7 @@ public final class FakeBigCommerce implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             requests.add(new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
                     headers, body));
-            sleep(latency);
+            Latency.take(latency);
             hang.await();
             Answer answer = answer(exchange.getRequestMethod(), uri.getRawPath(), firstHeader(headers, "X-Auth-Token"), body);
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
@@ -258,17 +259,6 @@ public final class FakeBigCommerce implements AutoCloseable {
 
     private static String readBody(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A request as the fake received it; header names are case-insensitive. */
