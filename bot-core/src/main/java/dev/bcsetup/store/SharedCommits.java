@@ -17,9 +17,9 @@ import javax.sql.DataSource;
  * still returns only after its own commit, so nothing is acknowledged that a kill could lose. A write that finds
  * the database idle commits at once, without waiting for company.
  *
- * <p>If anything in a shared transaction fails (a refused insert, a deadlock with another instance), the
- * transaction is rolled back and its writes are run again one at a time, each in its own commit, so one write's
- * failure never becomes another's.
+ * <p>If anything in a shared transaction fails (a refused insert, a deadlock with another instance, a write that
+ * throws), the transaction is rolled back and its writes are run again one at a time, each in its own commit, so one
+ * write's failure never becomes another's.
  */
 final class SharedCommits {
 
@@ -105,6 +105,13 @@ final class SharedCommits {
                     queued.fail(failure.of(e));
                 }
             }
+        } finally {
+            // Whatever went wrong, no thread is left waiting for a commit that has ended.
+            for (Queued queued : batch) {
+                if (!queued.isDone()) {
+                    queued.fail(failure.of(new SQLException("the commit that carried this save ended unexpectedly")));
+                }
+            }
         }
     }
 
@@ -121,7 +128,8 @@ final class SharedCommits {
                 batch.get(i).succeed(results[i]);
             }
             return true;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // Rolled back before auto-commit is switched on again, which would commit what the transaction holds.
             connection.rollback();
             return false;
         } finally {
@@ -134,6 +142,8 @@ final class SharedCommits {
             queued.succeed(queued.write.apply(connection, true));
         } catch (SQLException e) {
             queued.fail(failure.of(e));
+        } catch (RuntimeException e) {
+            queued.fail(e);
         }
     }
 
