@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,17 +202,7 @@ class DeliveryTest {
     @Test
     void aBacklogLargerThanABatchIsDeliveredInOneDrain() {
         List<HandOffNotice> received = new ArrayList<>();
-        HandOffNotifier channel = new HandOffNotifier() {
-            @Override
-            public String destination() {
-                return "slack";
-            }
-
-            @Override
-            public void deliver(HandOffNotice notice) {
-                received.add(notice);
-            }
-        };
+        HandOffNotifier channel = notifier("slack", received::add);
         DeliveryWorker worker = worker(List.of(Destination.of(channel)), 5, "w1");
         for (int i = 0; i < 45; i++) {
             handOffs.submit(Fixtures.submission(MERCHANT, i + 1));
@@ -226,20 +217,12 @@ class DeliveryTest {
     void aNotifierThatThrowsIsTriedAgainAndGetsTheMaskedNoticeOnly() {
         List<HandOffNotice> received = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        HandOffNotifier flaky = new HandOffNotifier() {
-            @Override
-            public String destination() {
-                return "slack";
+        HandOffNotifier flaky = notifier("slack", notice -> {
+            if (calls.incrementAndGet() < 3) {
+                throw new IllegalStateException("channel_not_found");
             }
-
-            @Override
-            public void deliver(HandOffNotice notice) {
-                if (calls.incrementAndGet() < 3) {
-                    throw new IllegalStateException("channel_not_found");
-                }
-                received.add(notice);
-            }
-        };
+            received.add(notice);
+        });
         DeliveryWorker worker = worker(List.of(Destination.of(flaky)), 5, "w1");
         HandOff handOff = handOffs.submit(Fixtures.submission(MERCHANT, 1));
 
@@ -258,17 +241,8 @@ class DeliveryTest {
     @Test
     void workersOfSeveralInstancesDeliverEachHandOffOnce() throws Exception {
         Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-        HandOffNotifier counting = new HandOffNotifier() {
-            @Override
-            public String destination() {
-                return "teams";
-            }
-
-            @Override
-            public void deliver(HandOffNotice notice) {
-                deliveries.computeIfAbsent(notice.handOffId(), id -> new AtomicInteger()).incrementAndGet();
-            }
-        };
+        HandOffNotifier counting = notifier("teams",
+                notice -> deliveries.computeIfAbsent(notice.handOffId(), id -> new AtomicInteger()).incrementAndGet());
         int instances = 6;
         List<DeliveryWorker> workers = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
@@ -305,5 +279,20 @@ class DeliveryTest {
         assertThat(receiver.accepted()).hasSize(handOffCount);
         assertThat(receiver.repeats()).isZero();
         assertThat(outbox.pending()).isZero();
+    }
+
+    /** An engineers' channel named {@code destination} that hands each notice to {@code deliver}. */
+    private static HandOffNotifier notifier(String destination, Consumer<HandOffNotice> deliver) {
+        return new HandOffNotifier() {
+            @Override
+            public String destination() {
+                return destination;
+            }
+
+            @Override
+            public void deliver(HandOffNotice notice) {
+                deliver.accept(notice);
+            }
+        };
     }
 }
